@@ -1,0 +1,102 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// Sign in and out, and the lock after repeated failures.
+enum LoginController {
+    static let maxFailures = 5
+    static let lockWindow: TimeInterval = 15 * 60
+
+    struct LoginForm: Content {
+        var username: String
+        var password: String
+        var next: String?
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> HTML {
+        if req.currentUser != nil { throw Abort.redirect(to: SiteURL.home.path) }
+        let needsSetup = try await User.query(on: req.db).count() == 0
+        return await LoginView.render(req, username: "", error: nil, needsSetup: needsSetup, next: req.query[String.self, at: "next"])
+    }
+
+    @Sendable static func submit(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let username = User.normalize(username: form.username)
+        let outcome = try await attempt(username: username, password: form.password, on: req.db, hasher: req.password)
+        switch outcome {
+        case .success(let user):
+            try await req.signIn(user)
+            return req.redirect(to: safeNext(form.next))
+        case .failure(let key, let arguments):
+            let page = await LoginView.render(req, username: form.username, error: req.t(key, arguments), needsSetup: false, next: form.next)
+            return try await HTMLPage(status: key == "login.locked" ? .tooManyRequests : .unauthorized, page).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable static func logout(_ req: Request) async throws -> Response {
+        req.session.destroy()
+        req.currentUser = nil
+        return req.redirect(to: SiteURL.login(next: nil).path)
+    }
+
+    enum Outcome {
+        case success(User)
+        case failure(key: String, arguments: [String])
+    }
+
+    /// The sign-in rule, testable without HTTP: five failures for one account within 15 minutes
+    /// lock it for 15 minutes from the fifth, even for the right password.
+    static func attempt(username: String, password: String, on db: any Database, hasher: any PasswordHasher, now: Date = Date()) async throws -> Outcome {
+        let recent = try await LoginFailure.query(on: db)
+            .filter(\.$username == username)
+            .filter(\.$at > now.addingTimeInterval(-lockWindow))
+            .sort(\.$at, .descending)
+            .all()
+        if recent.count >= maxFailures {
+            let unlock = recent[maxFailures - 1].at.addingTimeInterval(lockWindow)
+            let minutes = max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
+            if unlock > now {
+                return .failure(key: "login.locked", arguments: [String(minutes)])
+            }
+        }
+        let user = try await User.query(on: db).filter(\.$username == username).first()
+        // Verify against a dummy hash when the user is unknown, so timing does not reveal names.
+        let hash = user?.passwordHash ?? dummyHash
+        let matches = (try? hasher.verify(password, created: hash)) ?? false
+        guard let user, matches else {
+            try await LoginFailure(username: username, at: now).create(on: db)
+            return .failure(key: "login.wrong", arguments: [])
+        }
+        guard user.active else {
+            return .failure(key: "login.inactive", arguments: [])
+        }
+        try await LoginFailure.query(on: db).filter(\.$username == username).delete()
+        return .success(user)
+    }
+
+    /// A real bcrypt hash of a random string, made once, so an unknown name costs the same time.
+    private static let dummyHash: String = (try? Bcrypt.hash(CSRF.newToken())) ?? ""
+
+    /// Only a local path, so a crafted link cannot send a user elsewhere.
+    static func localPath(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return nil }
+        return next
+    }
+
+    /// Where to go after signing in: a local path other than the login page, else home.
+    static func safeNext(_ next: String?) -> String {
+        guard let path = localPath(next), !path.hasPrefix(SiteURL.login(next: nil).path) else { return SiteURL.home.path }
+        return path
+    }
+
+    /// `GET /lang/:lang?next=…`: the language switch on the login page, kept in a cookie.
+    @Sendable static func setLanguage(_ req: Request) async throws -> Response {
+        guard let lang = req.parameters.get("lang").flatMap(Lang.init(rawValue:)) else { throw UserError(.notFound, "error.404") }
+        let response = req.redirect(to: localPath(req.query[String.self, at: "next"]) ?? SiteURL.home.path)
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(
+            string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+            isSecure: req.application.walidata.secureCookies, isHTTPOnly: true, sameSite: .lax
+        )
+        return response
+    }
+}

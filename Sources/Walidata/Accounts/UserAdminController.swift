@@ -1,0 +1,118 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// Admin: create, edit, deactivate users and reset their passwords.
+enum UserAdminController {
+    @Sendable static func list(_ req: Request) async throws -> HTML {
+        let users = try await User.query(on: req.db).with(\.$organization).sort(\.$username).all()
+        return await UserViews.list(req, users: users)
+    }
+
+    @Sendable static func newForm(_ req: Request) async throws -> HTML {
+        let organizations = try await activeOrganizations(req.db)
+        let blank = UserForm(username: "", fullName: "", nip: "", email: "", role: Role.produsen.rawValue, organizationID: nil, password: nil)
+        return await UserViews.form(req, form: blank, user: nil, organizations: organizations, errors: [])
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(UserForm.self)
+        switch try await form.validate(isNew: true, on: req.db) {
+        case .failure(let errors):
+            let page = await UserViews.form(req, form: form, user: nil, organizations: try await activeOrganizations(req.db), errors: errors.keys)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        case .success(let checked):
+            let user = User(
+                username: checked.username, fullName: checked.fullName, role: checked.role,
+                organizationID: checked.organizationID, passwordHash: try await req.password.async.hash(form.password ?? ""),
+                nip: checked.nip, email: checked.email
+            )
+            try await user.create(on: req.db)
+            req.flash(.ok, "users.created", user.username)
+            return req.redirect(to: SiteURL.users.path)
+        }
+    }
+
+    @Sendable static func edit(_ req: Request) async throws -> HTML {
+        let user = try await find(req)
+        let form = UserForm(
+            username: user.username, fullName: user.fullName, nip: user.nip, email: user.email,
+            role: user.roleRaw, organizationID: user.$organization.id?.uuidString, password: nil
+        )
+        return await UserViews.form(req, form: form, user: user, organizations: try await activeOrganizations(req.db), errors: [])
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> Response {
+        let user = try await find(req)
+        var form = try req.content.decode(UserForm.self)
+        form.password = nil
+        switch try await form.validate(isNew: false, on: req.db, editing: user.id) {
+        case .failure(let errors):
+            let page = await UserViews.form(req, form: form, user: user, organizations: try await activeOrganizations(req.db), errors: errors.keys)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        case .success(let checked):
+            if user.role == .admin && checked.role != .admin {
+                try await ensureAnotherAdmin(besides: user, on: req.db)
+            }
+            user.username = checked.username
+            user.fullName = checked.fullName
+            user.nip = checked.nip
+            user.email = checked.email
+            user.role = checked.role
+            user.$organization.id = checked.organizationID
+            try await user.save(on: req.db)
+            req.flash(.ok, "users.updated", user.username)
+            return req.redirect(to: SiteURL.users.path)
+        }
+    }
+
+    struct PasswordForm: Content { var password: String }
+
+    @Sendable static func resetPassword(_ req: Request) async throws -> Response {
+        let user = try await find(req)
+        let form = try req.content.decode(PasswordForm.self)
+        guard form.password.count >= User.minimumPasswordLength else {
+            throw UserError(.unprocessableEntity, "users.error.password", String(User.minimumPasswordLength))
+        }
+        user.passwordHash = try await req.password.async.hash(form.password)
+        try await user.save(on: req.db)
+        // The old password's sessions and lock no longer apply.
+        try await LoginFailure.query(on: req.db).filter(\.$username == user.username).delete()
+        req.flash(.ok, "users.password_reset", user.username)
+        return req.redirect(to: SiteURL.user(try user.requireID()).path)
+    }
+
+    struct ActiveForm: Content { var active: Bool }
+
+    @Sendable static func setActive(_ req: Request) async throws -> Response {
+        let user = try await find(req)
+        let form = try req.content.decode(ActiveForm.self)
+        if !form.active {
+            if user.id == req.currentUser?.id { throw UserError(.conflict, "users.error.self_deactivate") }
+            if user.role == .admin { try await ensureAnotherAdmin(besides: user, on: req.db) }
+        }
+        user.active = form.active
+        try await user.save(on: req.db)
+        req.flash(.ok, form.active ? "users.activated" : "users.deactivated", user.username)
+        return req.redirect(to: SiteURL.users.path)
+    }
+
+    private static func ensureAnotherAdmin(besides user: User, on db: any Database) async throws {
+        let others = try await User.query(on: db)
+            .filter(\.$roleRaw == Role.admin.rawValue).filter(\.$active == true).filter(\.$id != user.id!)
+            .count()
+        if others == 0 { throw UserError(.conflict, "users.error.last_admin") }
+    }
+
+    private static func find(_ req: Request) async throws -> User {
+        let id = try req.uuidParameter("userID")
+        guard let user = try await User.query(on: req.db).filter(\.$id == id).with(\.$organization).first() else {
+            throw UserError(.notFound, "error.404")
+        }
+        return user
+    }
+
+    static func activeOrganizations(_ db: any Database) async throws -> [Organization] {
+        try await Organization.query(on: db).filter(\.$active == true).sort(\.$name).all()
+    }
+}

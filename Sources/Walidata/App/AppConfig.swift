@@ -1,0 +1,74 @@
+import Vapor
+
+/// Everything Walidata reads from its environment, read once at start so that a bad value
+/// stops the server with a clear message instead of failing later.
+public struct AppConfig: Sendable {
+    /// Where the SQLite file (and later blobs and backups) live.
+    public var dataDirectory: String
+    /// `postgres://…`; when set, metadata lives in PostgreSQL instead of SQLite.
+    public var databaseURL: String?
+    /// The address users reach Walidata at; decides whether cookies are `Secure`.
+    public var baseURL: String
+    /// A PostgreSQL schema to use instead of `public` (tests use one schema per test).
+    public var postgresSchema: String?
+    /// Where the seed holiday list is read from on first start, if present.
+    public var holidaySeedFile: String?
+
+    public var usesPostgres: Bool { databaseURL != nil }
+    public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
+    public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("walidata.sqlite") }
+
+    public init(
+        dataDirectory: String, databaseURL: String? = nil, baseURL: String = "http://127.0.0.1:8080",
+        postgresSchema: String? = nil, holidaySeedFile: String? = nil
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.baseURL = baseURL
+        self.postgresSchema = postgresSchema
+        self.holidaySeedFile = holidaySeedFile
+    }
+
+    public enum ConfigError: Error, CustomStringConvertible {
+        case badDatabaseURL(String)
+        case badBaseURL(String)
+        public var description: String {
+            switch self {
+            case .badDatabaseURL(let url):
+                "DATABASE_URL must start with postgres:// or postgresql:// (got \(url.prefix(20))…)."
+            case .badBaseURL(let url):
+                "WALIDATA_BASE_URL must be an http:// or https:// address (got \(url))."
+            }
+        }
+    }
+
+    /// Reads `WALIDATA_DATA_DIR`, `DATABASE_URL`, `WALIDATA_BASE_URL`.
+    public static func fromEnvironment() throws -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        let dataDir = env["WALIDATA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let dbURL = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let dbURL, !(dbURL.hasPrefix("postgres://") || dbURL.hasPrefix("postgresql://")) {
+            throw ConfigError.badDatabaseURL(dbURL)
+        }
+        let baseURL = env["WALIDATA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+            throw ConfigError.badBaseURL(baseURL)
+        }
+        return AppConfig(
+            dataDirectory: dataDir, databaseURL: dbURL, baseURL: baseURL,
+            holidaySeedFile: env["WALIDATA_HOLIDAY_SEED"]
+        )
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var walidata: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:config:) has not run") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

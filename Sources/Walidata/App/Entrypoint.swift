@@ -1,0 +1,21 @@
+import Logging
+import Vapor
+
+/// `walidata serve|migrate|user|demo …`: the one entry point, shared by the CLI and tests.
+public enum Walidata {
+    public static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            let config = try AppConfig.fromEnvironment()
+            try await configure(app, config: config)
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The first page after signing in: what this role does in the SOP and where to go.
+enum HomeController {
+    @Sendable static func show(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let revision = try await SOPStore.inForce(on: req.db)
+        let definition = try revision.definition()
+        let mySteps = definition.steps.filter { $0.lane == user.roleRaw }
+        let draft = try await SOPRevision.query(on: req.db).filter(\.$statusRaw == SOPRevision.Status.draft.rawValue).first()
+        return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft)
+    }
+}
+
+enum HomeView {
+    static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?) async -> HTML {
+        let t = req.t
+        let steps = mySteps.map { step -> HTML in
+            "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(step.activity) <span class=\"muted\">(\(step.time.text) · \(step.output))</span></li>"
+        }
+        var links: [HTML] = ["<li><a href=\"\(SiteURL.sop.path)\">\(t("home.read_sop"))</a></li>", "<li><a href=\"\(SiteURL.calendar.path)\">\(t("home.calendar"))</a></li>"]
+        if user.role == .admin {
+            links.append("<li><a href=\"\(SiteURL.users.path)\">\(t("nav.users"))</a></li>")
+            links.append("<li><a href=\"\(SiteURL.organizations.path)\">\(t("nav.organizations"))</a></li>")
+            links.append("<li><a href=\"\(SiteURL.sopRevisions.path)\">\(t("sop.revisions"))</a></li>")
+        }
+        let approval: HTML = HTML.when(user.role == .kepalaDinas && draft != nil, """
+        <div class="warn" id="draft-waiting"><p>\(t("home.draft_waiting", String(draft?.number ?? 0)))</p>
+        <p><a class="button" href="\(SiteURL.sopRevision(draft?.number ?? 0).path)">\(t("home.review_draft"))</a></p></div>
+        """)
+        let body: HTML = """
+        <h1>\(t("home.welcome", user.fullName))</h1>
+        \(approval)
+        <div class="card">
+        <p>\(t("home.role_intro", t("role." + user.roleRaw)))</p>
+        \(mySteps.isEmpty ? "<p class=\"muted\">\(t("home.no_steps"))</p>" as HTML : "<h2>\(t("home.your_steps", String(revision.number)))</h2><ul id=\"my-steps\">\(steps)</ul>")
+        </div>
+        <div class="card"><h2>\(t("home.links"))</h2><ul>\(links)</ul></div>
+        """
+        return await Layout.render(req, title: t("nav.home"), body: body)
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+
+struct M001CreateAccounts: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("settings")
+            .id()
+            .field("key", .string, .required)
+            .field("value", .string, .required)
+            .unique(on: "key")
+            .create()
+        try await database.schema("organizations")
+            .id()
+            .field("name", .string, .required)
+            .field("code", .string, .required)
+            .field("contact_name", .string, .required)
+            .field("phone", .string, .required)
+            .field("email", .string, .required)
+            .field("address", .string, .required)
+            .field("active", .bool, .required)
+            .field("created_at", .datetime)
+            .unique(on: "code")
+            .create()
+        try await database.schema("users")
+            .id()
+            .field("username", .string, .required)
+            .field("full_name", .string, .required)
+            .field("nip", .string, .required)
+            .field("email", .string, .required)
+            .field("role", .string, .required)
+            .field("organization_id", .uuid, .references("organizations", "id", onDelete: .restrict))
+            .field("password_hash", .string, .required)
+            .field("active", .bool, .required)
+            .field("language", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "username")
+            .create()
+        try await database.schema("api_tokens")
+            .id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("name", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("prefix", .string, .required)
+            .field("created_at", .datetime)
+            .field("last_used_at", .datetime)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema("login_failures")
+            .id()
+            .field("username", .string, .required)
+            .field("at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["login_failures", "api_tokens", "users", "organizations", "settings"] {
+            try await database.schema(table).delete()
+        }
+    }
+}

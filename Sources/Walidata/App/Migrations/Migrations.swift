@@ -1,0 +1,12 @@
+import Fluent
+import Vapor
+
+/// Migrations are append-only: a released one is never edited; a change is a new file.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(M001CreateAccounts())
+        app.migrations.add(M002CreateSOPRevisions())
+        app.migrations.add(M003CreateCalendar())
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// Every route, with the roles that may use it.
+func routes(_ app: Application) throws {
+    typealias R = SiteURL.Route
+
+    app.get("healthz", access: .anyone, use: HealthController.check)
+    app.get("static", "walidata.css", access: .anyone) { req in Stylesheet.response(req) }
+
+    app.get("login", access: .anyone, use: LoginController.show)
+    app.post("login", access: .anyone, use: LoginController.submit)
+    app.post("logout", access: .signedIn, use: LoginController.logout)
+    app.get("lang", R.lang, access: .anyone, use: LoginController.setLanguage)
+
+    app.get(access: .signedIn, use: HomeController.show)
+
+    app.get("account", access: .signedIn, use: AccountController.show)
+    app.post("account", "language", access: .signedIn, use: AccountController.setLanguage)
+    app.post("account", "password", access: .signedIn, use: AccountController.changePassword)
+    app.get("account", "tokens", access: .signedIn, use: AccountController.tokens)
+    app.post("account", "tokens", access: .signedIn, use: AccountController.createToken)
+    app.post("account", "tokens", R.tokenID, "revoke", access: .signedIn, use: AccountController.revokeToken)
+
+    let admin = Access.only(.admin)
+    app.get("admin", "users", access: admin, use: UserAdminController.list)
+    app.get("admin", "users", "new", access: admin, use: UserAdminController.newForm)
+    app.post("admin", "users", "new", access: admin, use: UserAdminController.create)
+    app.get("admin", "users", R.userID, access: admin, use: UserAdminController.edit)
+    app.post("admin", "users", R.userID, access: admin, use: UserAdminController.update)
+    app.post("admin", "users", R.userID, "password", access: admin, use: UserAdminController.resetPassword)
+    app.post("admin", "users", R.userID, "active", access: admin, use: UserAdminController.setActive)
+    app.get("admin", "organizations", access: admin, use: OrganizationController.list)
+    app.get("admin", "organizations", "new", access: admin, use: OrganizationController.newForm)
+    app.post("admin", "organizations", "new", access: admin, use: OrganizationController.create)
+    app.get("admin", "organizations", R.organizationID, access: admin, use: OrganizationController.edit)
+    app.post("admin", "organizations", R.organizationID, access: admin, use: OrganizationController.update)
+
+    app.get("sop", access: .signedIn, use: SOPController.sheet)
+    app.get("sop", "print", access: .signedIn, use: SOPController.printSheet)
+    app.get("sop", "revisions", access: .signedIn, use: SOPController.revisions)
+    app.post("sop", "revisions", "new", access: admin, use: SOPController.openDraft)
+    app.get("sop", "revisions", R.revision, access: .signedIn, use: SOPController.revisionSheet)
+    app.get("sop", "revisions", R.revision, "print", access: .signedIn, use: SOPController.printRevision)
+    app.get("sop", "revisions", R.revision, "edit", access: admin, use: SOPController.editDraft)
+    app.post("sop", "revisions", R.revision, "edit", access: admin, use: SOPController.saveDraft)
+    app.post("sop", "revisions", R.revision, "discard", access: admin, use: SOPController.discardDraft)
+    app.post("sop", "revisions", R.revision, "approve", access: .only(.kepalaDinas), use: SOPController.approve)
+
+    app.get("calendar", access: .signedIn, use: CalendarController.show)
+    app.post("calendar", "hours", access: admin, use: CalendarController.updateHours)
+    app.post("calendar", "days", access: admin, use: CalendarController.addDay)
+    app.post("calendar", "days", R.dayID, "delete", access: admin, use: CalendarController.deleteDay)
+    app.route(.POST, ["calendar", "import"], access: admin, body: .collect(maxSize: "2mb"), use: CalendarController.importCSV)
+
+    let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
+    app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)
+    api.get("me", access: .signedIn, use: APIController.me)
+    api.get("sop", access: .signedIn, use: APIController.sopInForce)
+    api.get("sop", "revisions", access: .signedIn, use: APIController.sopRevisions)
+    api.get("sop", "revisions", R.revision, access: .signedIn, use: APIController.sopRevision)
+    api.get("organizations", access: .signedIn, use: APIController.organizations)
+    api.get("users", access: admin, use: APIController.users)
+    api.get("calendar", access: .signedIn, use: APIController.calendar)
+    api.get("calendar", "due", access: .signedIn, use: APIController.due)
+}

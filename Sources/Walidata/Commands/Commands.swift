@@ -1,0 +1,8 @@
+import Vapor
+
+enum Commands {
+    static func register(on app: Application) {
+        app.asyncCommands.use(UserCommand(app: app), as: "user")
+        app.asyncCommands.use(DemoCommand(app: app), as: "demo")
+    }
+}

@@ -1,0 +1,81 @@
+import Vapor
+import WalidataCore
+
+/// The shared page frame: header with navigation for the user's role, language switch,
+/// one-time message, content. No script and no third-party host.
+enum Layout {
+    static func render(_ request: Request, title: String, body: HTML) async -> HTML {
+        let t = request.t
+        let user = request.currentUser
+        let flash = Flash.take(from: request)
+        return """
+        <!doctype html>
+        <html lang="\(t.lang.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · Walidata</title>
+        <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        </head>
+        <body>
+        <header class="top">
+        <div class="brand"><a href="\(SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
+        \(nav(request, user: user, t: t))
+        </header>
+        <main>
+        \(flash.map { flashBox($0) })
+        \(body)
+        </main>
+        <footer class="foot">\(t("app.footer"))</footer>
+        </body>
+        </html>
+        """
+    }
+
+    private static func flashBox(_ flash: Flash) -> HTML {
+        "<p class=\"flash flash-\(flash.kind.rawValue)\" role=\"status\">\(flash.message)</p>"
+    }
+
+    private static func nav(_ request: Request, user: User?, t: Translator) -> HTML {
+        guard let user else {
+            return "<nav class=\"nav\">\(languageLinks(request, t: t))</nav>"
+        }
+        var items: [(id: String, url: SiteURL, key: String)] = [
+            ("nav-home", .home, "nav.home"),
+            ("nav-sop", .sop, "nav.sop"),
+            ("nav-calendar", .calendar, "nav.calendar"),
+        ]
+        if user.role == .admin {
+            items.append(("nav-users", .users, "nav.users"))
+            items.append(("nav-organizations", .organizations, "nav.organizations"))
+        }
+        items.append(("nav-account", .account, "nav.account"))
+        let current = request.url.path
+        let links = items.map { item -> HTML in
+            let here = item.url.path == "/" ? current == "/" : current.hasPrefix(item.url.path)
+            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))</a>"
+        }
+        let other: Lang = t.lang == .id ? .en : .id
+        return """
+        <nav class="nav">\(links)
+        <form method="post" action="\(SiteURL.accountLanguage.path)" class="inline">\(csrfField(request))<input type="hidden" name="language" value="\(other.rawValue)"><input type="hidden" name="next" value="\(request.url.string)"><button class="link" id="lang-switch" type="submit">\(t("lang.switch_to." + other.rawValue))</button></form>
+        <span class="who">\(user.fullName) · \(t("role." + user.role.rawValue))</span>
+        <form method="post" action="\(SiteURL.logout.path)" class="inline">\(csrfField(request))<button class="link" id="logout" type="submit">\(t("nav.logout"))</button></form>
+        </nav>
+        """
+    }
+
+    static func languageLinks(_ request: Request, t: Translator) -> HTML {
+        let next = request.url.string
+        let links = Lang.allCases.map { lang -> HTML in
+            let url = SiteURL.language(lang).path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+            return "<a id=\"lang-\(lang.rawValue)\" href=\"\(url)\" hreflang=\"\(lang.rawValue)\" lang=\"\(lang.rawValue)\"\(HTML.when(lang == t.lang, " aria-current=\"true\""))>\(t("lang.name." + lang.rawValue))</a>"
+        }
+        return "<span class=\"langs\">\(HTML.join(links, separator: " · "))</span>"
+    }
+
+    static func csrfField(_ request: Request) -> HTML {
+        guard request.hasWebSession else { return .empty }
+        return "<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(request.csrfToken)\">"
+    }
+}

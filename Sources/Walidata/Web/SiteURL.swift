@@ -1,0 +1,109 @@
+import Foundation
+import Vapor
+
+/// Every page's address in one place: routes are registered from `SiteURL.Route` components
+/// and links are built from the cases, so a link cannot point at a page that does not exist.
+enum SiteURL {
+    case home
+    case login(next: String?)
+    case logout
+    case language(Lang)
+    case healthz
+    case stylesheet
+    case account
+    case accountPassword
+    case accountLanguage
+    case tokens
+    case tokenRevoke(UUID)
+    case users
+    case userNew
+    case user(UUID)
+    case userPassword(UUID)
+    case userActive(UUID)
+    case organizations
+    case organizationNew
+    case organization(UUID)
+    case sop
+    case sopPrint
+    case sopRevisions
+    case sopRevision(Int)
+    case sopRevisionPrint(Int)
+    case sopRevisionEdit(Int)
+    case sopRevisionApprove(Int)
+    case sopRevisionDiscard(Int)
+    case sopRevisionNew
+    case calendar
+    case calendarHours
+    case calendarDays
+    case calendarDayDelete(UUID)
+    case calendarImport
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login(let next):
+            if let next, next.hasPrefix("/"), !next.hasPrefix("//"), next != "/" {
+                "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            } else {
+                "/login"
+            }
+        case .logout: "/logout"
+        case .language(let lang): "/lang/\(lang.rawValue)"
+        case .healthz: "/healthz"
+        case .stylesheet: "/static/walidata.css"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountLanguage: "/account/language"
+        case .tokens: "/account/tokens"
+        case .tokenRevoke(let id): "/account/tokens/\(id)/revoke"
+        case .users: "/admin/users"
+        case .userNew: "/admin/users/new"
+        case .user(let id): "/admin/users/\(id)"
+        case .userPassword(let id): "/admin/users/\(id)/password"
+        case .userActive(let id): "/admin/users/\(id)/active"
+        case .organizations: "/admin/organizations"
+        case .organizationNew: "/admin/organizations/new"
+        case .organization(let id): "/admin/organizations/\(id)"
+        case .sop: "/sop"
+        case .sopPrint: "/sop/print"
+        case .sopRevisions: "/sop/revisions"
+        case .sopRevision(let n): "/sop/revisions/\(n)"
+        case .sopRevisionPrint(let n): "/sop/revisions/\(n)/print"
+        case .sopRevisionEdit(let n): "/sop/revisions/\(n)/edit"
+        case .sopRevisionApprove(let n): "/sop/revisions/\(n)/approve"
+        case .sopRevisionDiscard(let n): "/sop/revisions/\(n)/discard"
+        case .sopRevisionNew: "/sop/revisions/new"
+        case .calendar: "/calendar"
+        case .calendarHours: "/calendar/hours"
+        case .calendarDays: "/calendar/days"
+        case .calendarDayDelete(let id): "/calendar/days/\(id)/delete"
+        case .calendarImport: "/calendar/import"
+        }
+    }
+
+    /// Path components for registering routes; parameters are named after what they hold.
+    enum Route {
+        static let userID: PathComponent = ":userID"
+        static let organizationID: PathComponent = ":organizationID"
+        static let tokenID: PathComponent = ":tokenID"
+        static let revision: PathComponent = ":revision"
+        static let dayID: PathComponent = ":dayID"
+        static let lang: PathComponent = ":lang"
+    }
+}
+
+extension Request {
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw UserError(.notFound, "error.404")
+        }
+        return id
+    }
+
+    func intParameter(_ name: String) throws -> Int {
+        guard let raw = parameters.get(name), let value = Int(raw) else {
+            throw UserError(.notFound, "error.404")
+        }
+        return value
+    }
+}

@@ -1,0 +1,64 @@
+import Vapor
+
+/// Walidata's own stylesheet, served from the binary: small, system fonts, no third-party host.
+/// Screen and print rules live together so every page prints sensibly on A4.
+enum Stylesheet {
+    static let css = """
+    :root{--ink:#1b2430;--muted:#5b6675;--line:#c9d1db;--bg:#f5f7fa;--brand:#0b5394;--ok:#1e7b34;--err:#b3261e;--warn:#8a5a00}
+    *{box-sizing:border-box}
+    html{font-size:16px}
+    body{margin:0;font-family:system-ui,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:var(--ink);background:var(--bg);line-height:1.45}
+    a{color:var(--brand)}
+    .top{background:#fff;border-bottom:3px solid var(--brand);padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}
+    .brand a{font-weight:700;font-size:1.25rem;text-decoration:none;margin-right:.6rem}
+    .brand span{color:var(--muted);font-size:.85rem}
+    .nav{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:center;font-size:.95rem}
+    .nav a{text-decoration:none;padding:.2rem 0}
+    .nav a[aria-current=page]{font-weight:700;border-bottom:2px solid var(--brand)}
+    .who{color:var(--muted);font-size:.85rem}
+    main{max-width:72rem;margin:1rem auto;padding:0 1rem}
+    .foot{max-width:72rem;margin:2rem auto 1rem;padding:0 1rem;color:var(--muted);font-size:.8rem}
+    h1{font-size:1.5rem;margin:.5rem 0 1rem}
+    h2{font-size:1.15rem;margin:1.5rem 0 .6rem}
+    .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+    .narrow{max-width:26rem;margin:2rem auto}
+    .flash{padding:.6rem .8rem;border-radius:4px;border:1px solid}
+    .flash-ok{background:#e8f5ec;border-color:#9fd3ae;color:var(--ok)}
+    .flash-error,.errors{background:#fdecea;border-color:#f1aaa4;color:var(--err)}
+    .errors{padding:.6rem .8rem .6rem 2rem;border:1px solid #f1aaa4;border-radius:4px}
+    .hint{color:var(--muted);font-size:.85rem;margin:.2rem 0 0}
+    .warn{background:#fff6e0;border:1px solid #e9c46a;color:var(--warn);padding:.6rem .8rem;border-radius:4px}
+    label{display:block;font-weight:600;margin:.8rem 0 .25rem}
+    input[type=text],input[type=password],input[type=email],input[type=date],input[type=time],input[type=file],select,textarea{width:100%;padding:.5rem;border:1px solid #9aa5b1;border-radius:4px;font:inherit;background:#fff}
+    textarea{min-height:5rem}
+    input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #9cc3ec;outline-offset:1px}
+    button,.button{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:.55rem 1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
+    button.secondary,.button.secondary{background:#fff;color:var(--brand);border:1px solid var(--brand)}
+    button.danger{background:var(--err)}
+    button.link{background:none;color:var(--brand);padding:0;font-weight:400;border:0}
+    form.inline{display:inline;margin:0}
+    .actions{margin-top:1rem;display:flex;gap:.6rem;flex-wrap:wrap;align-items:center}
+    table.list{width:100%;border-collapse:collapse;background:#fff}
+    table.list th,table.list td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
+    table.list th{background:#eef2f6;font-size:.9rem}
+    .table-wrap{overflow-x:auto}
+    .badge{display:inline-block;padding:.05rem .45rem;border-radius:3px;font-size:.8rem;background:#e6ecf2}
+    .badge.ok{background:#e8f5ec;color:var(--ok)}
+    .badge.off{background:#f3e3e2;color:var(--err)}
+    .badge.draft{background:#fff6e0;color:var(--warn)}
+    .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
+    .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
+    .muted{color:var(--muted)}
+    .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
+    @media (max-width:640px){.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
+    """
+
+
+    static func response(_ request: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return Response(status: .ok, headers: headers, body: .init(string: css))
+    }
+}

@@ -1,0 +1,3 @@
+import Walidata
+
+try await Walidata.main()
