@@ -161,3 +161,36 @@ struct LoginTests {
         }
     }
 }
+
+@Suite("Language choice")
+struct LanguageChoiceTests {
+    @Test("English chosen on the login page becomes the user's language after signing in", arguments: TestDatabase.all)
+    func loginPageChoiceSticks(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let user = try await app.makeUser("kasi1", role: .kasi)
+            let browser = TestBrowser(app)
+            try await browser.get("/lang/en?next=%2Flogin")
+            try await browser.login("kasi1")
+            let home = try await browser.get("/")
+            #expect(home.body.string.contains("<html lang=\"en\">"))
+            #expect(home.body.string.contains("Log out"))
+            #expect(try await User.find(user.id, on: app.db)?.language == "en")
+        }
+    }
+
+    @Test("the signed-in switch saves the choice for the user", arguments: TestDatabase.all)
+    func signedInSwitch(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let user = try await app.makeUser("kasi1", role: .kasi)
+            let browser = TestBrowser(app)
+            try await browser.login("kasi1")
+            try await browser.get("/sop")
+            let switched = try await browser.post("/account/language", [("language", "en"), ("next", "/sop")])
+            #expect(switched.headers.first(name: .location) == "/sop")
+            #expect(try await User.find(user.id, on: app.db)?.language == "en")
+            #expect(try await browser.get("/sop").body.string.contains("Executors"))
+            let bad = try await browser.post("/account/language", [("language", "fr")])
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+}

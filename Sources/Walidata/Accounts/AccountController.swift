@@ -20,7 +20,10 @@ enum AccountController {
         guard let lang = Lang(rawValue: form.language) else { throw UserError(.unprocessableEntity, "account.error.language") }
         user.language = lang.rawValue
         try await user.save(on: req.db)
-        return req.redirect(to: LoginController.localPath(form.next) ?? SiteURL.account.path)
+        let response = req.redirect(to: LoginController.localPath(form.next) ?? SiteURL.account.path)
+        // The login page after signing out stays in the same language.
+        LoginController.setLanguageCookie(lang, on: response, for: req)
+        return response
     }
 
     struct PasswordForm: Content {

@@ -25,6 +25,11 @@ enum LoginController {
         let outcome = try await attempt(username: username, password: form.password, on: req.db, hasher: req.password)
         switch outcome {
         case .success(let user):
+            // A language chosen on the login page becomes the user's own choice.
+            if let raw = req.cookies[Request.languageCookie]?.string, let lang = Lang(rawValue: raw), lang.rawValue != user.language {
+                user.language = lang.rawValue
+                try await user.save(on: req.db)
+            }
             try await req.signIn(user)
             return req.redirect(to: safeNext(form.next))
         case .failure(let key, let arguments):
@@ -93,10 +98,14 @@ enum LoginController {
     @Sendable static func setLanguage(_ req: Request) async throws -> Response {
         guard let lang = req.parameters.get("lang").flatMap(Lang.init(rawValue:)) else { throw UserError(.notFound, "error.404") }
         let response = req.redirect(to: localPath(req.query[String.self, at: "next"]) ?? SiteURL.home.path)
+        setLanguageCookie(lang, on: response, for: req)
+        return response
+    }
+
+    static func setLanguageCookie(_ lang: Lang, on response: Response, for req: Request) {
         response.cookies[Request.languageCookie] = HTTPCookies.Value(
             string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/",
             isSecure: req.application.walidata.secureCookies, isHTTPOnly: true, sameSite: .lax
         )
-        return response
     }
 }

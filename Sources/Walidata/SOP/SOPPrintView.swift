@@ -42,8 +42,12 @@ enum SOPPrintView {
     }
 
     private static func flowPages(_ definition: SOPDefinition, t: Translator) -> HTML {
-        // Each flowchart page is its own table so the header repeats and connectors sit at the break.
-        let tables = SOPSheet.flowchart(definition, t: t, rowsPerPage: SOPSheet.rowsPerPrintedPage)
-        return "<section class=\"page\"><p class=\"sop-title\">\(t("sop.print_heading", definition.identity.namaSOP.uppercased()))</p>\(tables)</section>"
+        // Each flowchart page is its own table on its own sheet, so the header repeats and the
+        // off-page connectors sit where the paper breaks.
+        let heading = t("sop.print_heading", definition.identity.namaSOP.uppercased())
+        let pages = SOPSheet.flowchartTables(definition, t: t, rowsPerPage: SOPSheet.rowsPerPrintedPage).map { table -> HTML in
+            "<section class=\"page\"><p class=\"sop-title\">\(heading)</p>\(table)</section>"
+        }
+        return HTML.join(pages)
     }
 }

@@ -42,15 +42,24 @@ enum SOPSheet {
         """
     }
 
-    /// The flowchart table: `rowsPerPage` nil draws all steps on one page (screen).
-    static func flowchart(_ definition: SOPDefinition, t: Translator, rowsPerPage: Int?) -> HTML {
+    /// Fixed widths of the non-lane columns (No, Kegiatan, Kelengkapan, Waktu, Output, Ket).
+    /// With the lanes the table is 1042 px wide for four lanes: A4 landscape's 277 mm inside
+    /// 10 mm margins, so print and screen have the same geometry.
+    static let columnWidths = (no: 30, activity: 250, requirement: 92, time: 62, output: 120, note: 48)
+
+    static func tableWidth(lanes: Int) -> Int {
+        let c = columnWidths
+        return c.no + c.activity + c.requirement + c.time + c.output + c.note + lanes * Int(geometry.laneWidth)
+    }
+
+    /// The flowchart tables, one per page: `rowsPerPage` nil draws all steps on one page (screen).
+    static func flowchartTables(_ definition: SOPDefinition, t: Translator, rowsPerPage: Int?) -> [HTML] {
         let labels = t.lang == .id ? FlowchartLabels.indonesian : FlowchartLabels.english
         let pages = rowsPerPage.map { SOPFlowchart.pages(for: definition, rowsPerPage: $0, geometry: geometry, labels: labels) }
             ?? [SOPFlowchart.singlePage(for: definition, geometry: geometry, labels: labels)]
-        let tables = pages.enumerated().map { index, page in
+        return pages.enumerated().map { index, page in
             flowchartTable(definition, page: page, pageIndex: index, pageCount: pages.count, t: t)
         }
-        return HTML.join(tables)
     }
 
     private static func flowchartTable(_ definition: SOPDefinition, page: FlowchartPage, pageIndex: Int, pageCount: Int, t: Translator) -> HTML {
@@ -77,13 +86,14 @@ enum SOPSheet {
             """)
         }
         if page.bottomPadding > 0 { rows.append(spacer(page.bottomPadding)) }
+        let c = columnWidths
         let laneCols = lanes.map { _ in "<col style=\"width:\(laneWidth)px\">" as HTML }
         let laneHeads = lanes.map { "<th class=\"sop-lane-head\" style=\"width:\(laneWidth)px\">\($0.name)</th>" as HTML }
         let caption: HTML = pageCount > 1 ? "<caption>\(t("sop.flow.page", String(pageIndex + 1), String(pageCount)))</caption>" : .empty
         return """
-        <table class="sop-flow"\(HTML.when(pageIndex == 0, " id=\"sop-flowchart\"")) data-page="\(pageIndex + 1)">
+        <table class="sop-flow"\(HTML.when(pageIndex == 0, " id=\"sop-flowchart\"")) data-page="\(pageIndex + 1)" style="width:\(tableWidth(lanes: lanes.count))px">
         \(caption)
-        <colgroup><col class="w-no"><col class="w-activity">\(laneCols)<col class="w-req"><col class="w-time"><col class="w-out"><col class="w-note"></colgroup>
+        <colgroup><col style="width:\(c.no)px"><col style="width:\(c.activity)px">\(laneCols)<col style="width:\(c.requirement)px"><col style="width:\(c.time)px"><col style="width:\(c.output)px"><col style="width:\(c.note)px"></colgroup>
         <thead>
         <tr><th rowspan="2">\(t("sop.flow.no"))</th><th rowspan="2">\(t("sop.flow.activity"))</th><th colspan="\(lanes.count)">\(t("sop.flow.executors"))</th><th colspan="3">\(t("sop.flow.standard"))</th><th rowspan="2">\(t("sop.flow.note"))</th></tr>
         <tr>\(laneHeads)<th>\(t("sop.flow.requirement"))</th><th>\(t("sop.flow.time"))</th><th>\(t("sop.flow.output"))</th></tr>
@@ -113,14 +123,13 @@ enum SOPSheet {
         .sop-agency-dinas{font-size:14px}
         .sop-meta-table th,.sop-meta-table td{border:0!important;padding:1px 4px;text-align:left;vertical-align:top;font-weight:400}
         .sop-meta-table th{white-space:nowrap;font-weight:700}
-        .sop-flow{width:100%;table-layout:fixed;margin-bottom:1rem}
+        .sop-flow{table-layout:fixed;margin-bottom:1rem}
         .sop-flow caption{text-align:right;font-size:11px;padding:2px}
-        .sop-flow th,.sop-flow td{border:1px solid #000;padding:3px 5px;vertical-align:middle;overflow:hidden}
+        .sop-flow th,.sop-flow td{border:.75px solid #000;padding:3px 5px;vertical-align:middle;overflow:hidden}
         .sop-flow th{background:#f2f2f2;text-align:center;font-size:11px}
         .sop-flow td.c{text-align:center}
-        .sop-flow td.sop-lanes{padding:0;vertical-align:top;line-height:0}
-        .sop-flow td.sop-lanes svg{display:block}
-        .sop-flow col.w-no{width:30px}.sop-flow col.w-activity{width:auto}.sop-flow col.w-req{width:92px}.sop-flow col.w-time{width:62px}.sop-flow col.w-out{width:120px}.sop-flow col.w-note{width:48px}
+        .sop-flow td.sop-lanes{padding:0;vertical-align:top;line-height:0;position:relative}
+        .sop-flow td.sop-lanes svg{display:block;position:absolute;top:0;left:0}
         .sop-flow th.sop-lane-head{font-size:10px}
         .sop-title{text-align:center;font-size:15px;font-weight:700;margin:.3rem 0 .6rem}
         """

@@ -44,7 +44,7 @@ enum SOPViews {
         <div class="actions">\(actions)</div>
         <div class="card sop-doc">
         \(SOPSheet.identity(definition, revision: revision, t: t))
-        <div class="table-wrap">\(SOPSheet.flowchart(definition, t: t, rowsPerPage: nil))</div>
+        <div class="table-wrap">\(SOPSheet.flowchartTables(definition, t: t, rowsPerPage: nil))</div>
         </div>
         """
         return await Layout.render(req, title: t("sop.title", definition.identity.namaSOP), body: body)

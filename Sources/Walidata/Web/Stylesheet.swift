@@ -29,7 +29,7 @@ enum Stylesheet {
     .hint{color:var(--muted);font-size:.85rem;margin:.2rem 0 0}
     .warn{background:#fff6e0;border:1px solid #e9c46a;color:var(--warn);padding:.6rem .8rem;border-radius:4px}
     label{display:block;font-weight:600;margin:.8rem 0 .25rem}
-    input[type=text],input[type=password],input[type=email],input[type=date],input[type=time],input[type=file],select,textarea{width:100%;padding:.5rem;border:1px solid #9aa5b1;border-radius:4px;font:inherit;background:#fff}
+    input[type=text],input[type=password],input[type=email],input[type=date],input[type=time],input[type=datetime-local],input[type=number],input[type=file],select,textarea{width:100%;padding:.5rem;border:1px solid #9aa5b1;border-radius:4px;font:inherit;background:#fff}
     textarea{min-height:5rem}
     input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #9cc3ec;outline-offset:1px}
     button,.button{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:.55rem 1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
@@ -41,6 +41,8 @@ enum Stylesheet {
     table.list{width:100%;border-collapse:collapse;background:#fff}
     table.list th,table.list td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
     table.list th{background:#eef2f6;font-size:.9rem}
+    table.list td input,table.list td select{margin:0}
+    table.list th[scope=row]{vertical-align:middle}
     .table-wrap{overflow-x:auto}
     .badge{display:inline-block;padding:.05rem .45rem;border-radius:3px;font-size:.8rem;background:#e6ecf2}
     .badge.ok{background:#e8f5ec;color:var(--ok)}
