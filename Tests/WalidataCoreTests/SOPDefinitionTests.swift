@@ -106,6 +106,12 @@ struct SOPDefinitionTests {
             fix: { $0.steps[3].activity = "Menindaklanjuti pengelolaan data" }
         ),
         BrokenCase(
+            name: "unreadable time standard",
+            expected: [.invalidTime(step: 5)],
+            breakIt: { $0.steps[4].time = TimeStandard(amount: 0, unit: .minutes) },
+            fix: { $0.steps[4].time = TimeStandard(amount: 1, unit: .days) }
+        ),
+        BrokenCase(
             name: "unknown lane",
             expected: [.unknownLane(step: 1, lane: "sekretariat")],
             breakIt: { $0.steps[0].lane = "sekretariat" },
@@ -190,7 +196,7 @@ struct SOPDefinitionTests {
 
     static let everyIssue: [SOPValidationIssue] = [
         .noLanes, .duplicateLane(code: "kasi"), .noSteps, .stepNumbering(expected: 3, found: 4),
-        .emptyActivity(step: 2), .unknownLane(step: 1, lane: "x"), .decisionTargets(step: 7),
+        .emptyActivity(step: 2), .invalidTime(step: 2), .unknownLane(step: 1, lane: "x"), .decisionTargets(step: 7),
         .processTarget(step: 8), .unreachable(step: 9), .noEnd,
     ]
 

@@ -102,6 +102,15 @@ struct SOPRevisionTests {
         }
     }
 
+    @Test("a time standard that cannot be read is named as the problem", arguments: TestDatabase.all)
+    func unreadableTime(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (_, saved) = try await draftWith(app) { form in form.append(("steps[4][time]", "sebentar")) }
+            #expect(saved.status == .unprocessableEntity)
+            #expect(saved.body.string.contains("Mutu baku waktu langkah 5 tidak terbaca"))
+        }
+    }
+
     @Test("only one draft at a time; only drafts can be approved; only the Kepala Dinas approves", arguments: TestDatabase.all)
     func draftRules(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -24,6 +24,7 @@ extension SOPDefinition {
         let numbers = Set(steps.map(\.number))
         for (index, step) in steps.enumerated() {
             if step.activity.allSatisfy(\.isWhitespace) { issues.append(.emptyActivity(step: step.number)) }
+            if step.time.amount <= 0 { issues.append(.invalidTime(step: step.number)) }
             if !seenLanes.contains(step.lane) { issues.append(.unknownLane(step: step.number, lane: step.lane)) }
             switch step.kind {
             case .decision:

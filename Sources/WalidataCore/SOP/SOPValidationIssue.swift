@@ -8,6 +8,8 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
     /// Steps must be numbered 1…n in table order; reports the first place that is not.
     case stepNumbering(expected: Int, found: Int)
     case emptyActivity(step: Int)
+    /// The time standard is not a positive amount ("0 menit", or text that could not be read).
+    case invalidTime(step: Int)
     case unknownLane(step: Int, lane: String)
     /// A decision needs one "Ya" and one "Tidak" target: different, existing, not itself,
     /// and no plain `next`.
@@ -26,6 +28,7 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
         case .noSteps: "no_steps"
         case .stepNumbering: "step_numbering"
         case .emptyActivity: "empty_activity"
+        case .invalidTime: "invalid_time"
         case .unknownLane: "unknown_lane"
         case .decisionTargets: "decision_targets"
         case .processTarget: "process_target"
@@ -40,7 +43,7 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
         case .noLanes, .noSteps, .noEnd: [:]
         case .duplicateLane(let code): ["code": code]
         case .stepNumbering(let expected, let found): ["expected": String(expected), "found": String(found)]
-        case .emptyActivity(let step), .decisionTargets(let step), .processTarget(let step), .unreachable(let step):
+        case .emptyActivity(let step), .invalidTime(let step), .decisionTargets(let step), .processTarget(let step), .unreachable(let step):
             ["step": String(step)]
         case .unknownLane(let step, let lane): ["step": String(step), "lane": lane]
         }
@@ -49,7 +52,7 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
     /// The step the issue is about, so an editor can highlight its row.
     public var step: Int? {
         switch self {
-        case .emptyActivity(let step), .unknownLane(let step, _), .decisionTargets(let step),
+        case .emptyActivity(let step), .invalidTime(let step), .unknownLane(let step, _), .decisionTargets(let step),
              .processTarget(let step), .unreachable(let step):
             step
         case .stepNumbering(_, let found): found
@@ -69,6 +72,8 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
             "Langkah harus bernomor urut 1, 2, 3, dan seterusnya: di sini seharusnya langkah \(expected), tetapi tertulis \(found)."
         case .emptyActivity(let step):
             "Langkah \(step) belum punya uraian kegiatan. Tuliskan apa yang dikerjakan pada langkah ini."
+        case .invalidTime(let step):
+            "Mutu baku waktu langkah \(step) tidak terbaca. Tulis jumlah dan satuan, misalnya \"30 menit\", \"1 jam\" atau \"2 hari\"."
         case .unknownLane(let step, let lane):
             "Langkah \(step) ditugaskan ke pelaksana \"\(lane)\" yang tidak ada dalam daftar pelaksana. Pilih salah satu pelaksana yang ada."
         case .decisionTargets(let step):
@@ -94,6 +99,8 @@ public enum SOPValidationIssue: Sendable, Equatable, Hashable {
             "Steps must be numbered 1, 2, 3 and so on in order: step \(expected) was expected here, but the number is \(found)."
         case .emptyActivity(let step):
             "Step \(step) has no activity text. Write what is done in this step."
+        case .invalidTime(let step):
+            "The time standard of step \(step) cannot be read. Write an amount and a unit, for example \"30 menit\", \"1 jam\" or \"2 hari\"."
         case .unknownLane(let step, let lane):
             "Step \(step) is assigned to executor \"\(lane)\", which is not in the list of executors. Choose one of the listed executors."
         case .decisionTargets(let step):
