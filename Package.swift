@@ -12,15 +12,24 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0" ..< "5.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
-        // Pure rules: SOP definition, working-time arithmetic. No Vapor, no Fluent.
-        .target(name: "WalidataCore"),
+        // Pure rules: SOP definition, working-time arithmetic, the event hash chain. No Vapor, no Fluent.
+        .target(name: "WalidataCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The system SQLite (libsqlite3-dev), used directly for the per-version data tables where
+        // bulk loading needs the C API; Fluent keeps using its own copy for metadata.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // CSV checking and profiling, per-version tables, queries, comparisons. No Vapor, no Fluent.
+        .target(name: "WalidataTables", dependencies: ["WalidataCore", "CSQLite"]),
         .target(
             name: "Walidata",
             dependencies: [
                 "WalidataCore",
+                "WalidataTables",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -28,6 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "WalidataCLI", dependencies: ["Walidata"]),
         .testTarget(name: "WalidataCoreTests", dependencies: ["WalidataCore"]),
+        .testTarget(name: "WalidataTablesTests", dependencies: ["WalidataTables"]),
         .testTarget(
             name: "WalidataTests",
             dependencies: [

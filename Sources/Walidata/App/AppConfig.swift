@@ -13,6 +13,8 @@ public struct AppConfig: Sendable {
     public var postgresSchema: String?
     /// Where the seed holiday list is read from on first start, if present.
     public var holidaySeedFile: String?
+    /// The largest file an upload may be; enforced while the upload streams.
+    public var maxUploadBytes: Int64 = 2 * 1024 * 1024 * 1024
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -32,12 +34,15 @@ public struct AppConfig: Sendable {
     public enum ConfigError: Error, CustomStringConvertible {
         case badDatabaseURL(String)
         case badBaseURL(String)
+        case badUploadLimit(String)
         public var description: String {
             switch self {
             case .badDatabaseURL(let url):
                 "DATABASE_URL must start with postgres:// or postgresql:// (got \(url.prefix(20))…)."
             case .badBaseURL(let url):
                 "WALIDATA_BASE_URL must be an http:// or https:// address (got \(url))."
+            case .badUploadLimit(let value):
+                "WALIDATA_MAX_UPLOAD_BYTES must be a whole number of bytes, e.g. 2147483648 for 2 GiB (got \(value))."
             }
         }
     }
@@ -54,10 +59,15 @@ public struct AppConfig: Sendable {
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
             throw ConfigError.badBaseURL(baseURL)
         }
-        return AppConfig(
+        var config = AppConfig(
             dataDirectory: dataDir, databaseURL: dbURL, baseURL: baseURL,
             holidaySeedFile: env["WALIDATA_HOLIDAY_SEED"]
         )
+        if let raw = env["WALIDATA_MAX_UPLOAD_BYTES"], !raw.isEmpty {
+            guard let limit = Int64(raw), limit > 0 else { throw ConfigError.badUploadLimit(raw) }
+            config.maxUploadBytes = limit
+        }
+        return config
     }
 }
 

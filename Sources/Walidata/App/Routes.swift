@@ -54,6 +54,28 @@ func routes(_ app: Application) throws {
     app.post("calendar", "days", R.dayID, "delete", access: admin, use: CalendarController.deleteDay)
     app.route(.POST, ["calendar", "import"], access: admin, body: .collect(maxSize: "2mb"), use: CalendarController.importCSV)
 
+    app.get("static", "upload.js", access: .anyone) { req in UploadScript.response(req) }
+
+    let curators = Access.roles(DatasetRules.curators)
+    let readers = Access.roles(DatasetRules.readers)
+    app.get("datasets", access: readers, use: DatasetController.list)
+    app.get("datasets", "new", access: curators, use: DatasetController.newForm)
+    app.post("datasets", "new", access: curators, use: DatasetController.create)
+    app.get("datasets", R.slug, access: readers, use: DatasetController.show)
+    app.get("datasets", R.slug, "edit", access: readers, use: DatasetController.editForm)
+    app.post("datasets", R.slug, "edit", access: readers, use: DatasetController.update)
+    app.route(.POST, ["datasets", R.slug, "upload"], access: readers, body: .stream, use: DatasetController.upload)
+    app.post("datasets", R.slug, "delete", access: curators, use: DatasetController.delete)
+    app.get("datasets", R.slug, "log", access: readers, use: StorageLogController.forDataset)
+    app.get("datasets", R.slug, "versions", R.number, access: readers, use: VersionController.show)
+    app.get("datasets", R.slug, "versions", R.number, "download", access: readers, use: VersionController.download)
+    app.post("datasets", R.slug, "versions", R.number, "restore", access: curators, use: VersionController.restore)
+    app.get("trash", access: curators, use: DatasetController.trash)
+    app.post("trash", R.slug, "restore", access: curators, use: DatasetController.untrash)
+    app.post("trash", R.slug, "purge", access: admin, use: DatasetController.purge)
+    app.get("storage-log", access: readers, use: StorageLogController.show)
+    app.get("storage-log", "print", access: readers, use: StorageLogController.printView)
+
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
     app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)
     api.get("me", access: .signedIn, use: APIController.me)

@@ -42,6 +42,7 @@ enum Layout {
         }
         var items: [(id: String, url: SiteURL, key: String)] = [
             ("nav-home", .home, "nav.home"),
+            ("nav-datasets", .datasets, "nav.datasets"),
             ("nav-sop", .sop, "nav.sop"),
             ("nav-calendar", .calendar, "nav.calendar"),
         ]

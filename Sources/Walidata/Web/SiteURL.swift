@@ -37,6 +37,24 @@ enum SiteURL {
     case calendarDays
     case calendarDayDelete(UUID)
     case calendarImport
+    case datasets
+    case datasetNew
+    case dataset(String)
+    case datasetEdit(String)
+    case datasetUpload(String)
+    case datasetDelete(String)
+    case datasetLog(String)
+    case datasetCompare(String)
+    case version(String, Int)
+    case versionDownload(String, Int)
+    case versionRestore(String, Int)
+    case versionData(String, Int, String)
+    case trash
+    case trashRestore(String)
+    case trashPurge(String)
+    case storageLog
+    case storageLogPrint
+    case uploadScript
 
     var path: String {
         switch self {
@@ -78,6 +96,24 @@ enum SiteURL {
         case .calendarDays: "/calendar/days"
         case .calendarDayDelete(let id): "/calendar/days/\(id)/delete"
         case .calendarImport: "/calendar/import"
+        case .datasets: "/datasets"
+        case .datasetNew: "/datasets/new"
+        case .dataset(let slug): "/datasets/\(slug)"
+        case .datasetEdit(let slug): "/datasets/\(slug)/edit"
+        case .datasetUpload(let slug): "/datasets/\(slug)/upload"
+        case .datasetDelete(let slug): "/datasets/\(slug)/delete"
+        case .datasetLog(let slug): "/datasets/\(slug)/log"
+        case .datasetCompare(let slug): "/datasets/\(slug)/compare"
+        case .version(let slug, let n): "/datasets/\(slug)/versions/\(n)"
+        case .versionDownload(let slug, let n): "/datasets/\(slug)/versions/\(n)/download"
+        case .versionRestore(let slug, let n): "/datasets/\(slug)/versions/\(n)/restore"
+        case .versionData(let slug, let n, let format): "/datasets/\(slug)/versions/\(n)/data.\(format)"
+        case .trash: "/trash"
+        case .trashRestore(let slug): "/trash/\(slug)/restore"
+        case .trashPurge(let slug): "/trash/\(slug)/purge"
+        case .storageLog: "/storage-log"
+        case .storageLogPrint: "/storage-log/print"
+        case .uploadScript: "/static/upload.js"
         }
     }
 
@@ -89,6 +125,8 @@ enum SiteURL {
         static let revision: PathComponent = ":revision"
         static let dayID: PathComponent = ":dayID"
         static let lang: PathComponent = ":lang"
+        static let slug: PathComponent = ":slug"
+        static let number: PathComponent = ":number"
     }
 }
 

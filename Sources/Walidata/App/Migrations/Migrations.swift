@@ -8,5 +8,6 @@ enum Migrations {
         app.migrations.add(M001CreateAccounts())
         app.migrations.add(M002CreateSOPRevisions())
         app.migrations.add(M003CreateCalendar())
+        app.migrations.add(M004CreateDataStore())
     }
 }

@@ -1,0 +1,156 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The catalogue pages: list, create, edit, a dataset with its versions, trash.
+enum DatasetController {
+    struct ListQuery: Content {
+        var q: String?
+        var organization: String?
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let filter = try req.query.decode(ListQuery.self)
+        let datasets = try await visibleDatasets(for: user, query: filter, on: req.db)
+        let organizations = user.role == .produsen ? [] : try await Organization.query(on: req.db).sort(\.$name).all()
+        let currentIDs = datasets.compactMap(\.currentVersionID)
+        let versions = try await DatasetVersion.query(on: req.db).filter(\.$id ~~ currentIDs).all()
+        let byID = Dictionary(versions.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        return await DatasetViews.list(req, datasets: datasets, current: byID, organizations: organizations, filter: filter)
+    }
+
+    static func visibleDatasets(for user: User, query: ListQuery, on db: any Database) async throws -> [Dataset] {
+        var q = Dataset.query(on: db).filter(\.$deletedAt == nil).with(\.$organization).sort(\.$title)
+        if user.role == .produsen {
+            guard let org = user.$organization.id else { return [] }
+            q = q.filter(\.$organization.$id == org)
+        } else if let raw = query.organization, let org = UUID(uuidString: raw) {
+            q = q.filter(\.$organization.$id == org)
+        }
+        let all = try await q.all()
+        guard let text = query.q?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return all }
+        return all.filter { $0.title.lowercased().contains(text) || $0.tags.lowercased().contains(text) || $0.topic.lowercased().contains(text) }
+    }
+
+    @Sendable static func newForm(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        var form = DatasetForm(nil)
+        if user.role == .produsen { form.organizationID = user.$organization.id?.uuidString }
+        return await DatasetViews.form(req, form: form, dataset: nil, organizations: try await organizations(for: user, on: req.db), problems: [])
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(DatasetForm.self)
+        let problems = try await form.validate(for: user, on: req.db)
+        guard problems.isEmpty else {
+            let page = await DatasetViews.form(req, form: form, dataset: nil, organizations: try await organizations(for: user, on: req.db), problems: problems)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        }
+        let dataset = try await DatasetStore.create(form, by: user, on: req.db)
+        req.flash(.ok, "datasets.created", dataset.title)
+        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+    }
+
+    static func organizations(for user: User, on db: any Database) async throws -> [Organization] {
+        var q = Organization.query(on: db).filter(\.$active == true).sort(\.$name)
+        if user.role == .produsen, let org = user.$organization.id { q = q.filter(\.$id == org) }
+        return try await q.all()
+    }
+
+    /// The dataset for the `:slug` parameter, if this user may see it. A dataset of another
+    /// agency is "not found" for a produsen, so its existence is not revealed.
+    static func viewable(_ req: Request) async throws -> (User, Dataset) {
+        let user = try req.requireUser()
+        let dataset = try await DatasetStore.find(slug: req.parameters.get("slug") ?? "", on: req.db)
+        guard DatasetRules.canView(user, dataset) else { throw UserError(.notFound, "error.404") }
+        return (user, dataset)
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> HTML {
+        let (user, dataset) = try await viewable(req)
+        let versions = try await DatasetStore.versions(of: dataset, on: req.db)
+        return await DatasetViews.detail(req, user: user, dataset: dataset, versions: versions)
+    }
+
+    @Sendable static func editForm(_ req: Request) async throws -> HTML {
+        let (user, dataset) = try await viewable(req)
+        return await DatasetViews.form(req, form: DatasetForm(dataset), dataset: dataset, organizations: try await organizations(for: user, on: req.db), problems: [])
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await viewable(req)
+        let form = try req.content.decode(DatasetForm.self)
+        let problems = try await form.validate(for: user, on: req.db)
+        guard problems.isEmpty else {
+            let page = await DatasetViews.form(req, form: form, dataset: dataset, organizations: try await organizations(for: user, on: req.db), problems: problems)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        }
+        try await DatasetStore.update(dataset, with: form, by: user, on: req.db)
+        req.flash(.ok, "datasets.metadata_saved", dataset.title)
+        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+    }
+
+    /// `POST /datasets/:slug/upload`: the file arrives streamed (see `UploadController`). The
+    /// page's script asks for JSON; a plain form gets a redirect to the new version.
+    @Sendable static func upload(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await viewable(req)
+        guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+        let version = try await receiveVersion(req, user: user, dataset: dataset)
+        if req.headers.accept.mediaTypes.contains(.json) {
+            let body = UploadResult(number: version.number, status: version.status, url: SiteURL.version(dataset.slug, version.number).path)
+            return try await body.encodeResponse(status: .created, for: req)
+        }
+        req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
+        return req.redirect(to: SiteURL.version(dataset.slug, version.number).path)
+    }
+
+    struct UploadResult: Content {
+        var number: Int
+        var status: String
+        var url: String
+    }
+
+    static func receiveVersion(_ req: Request, user: User, dataset: Dataset) async throws -> DatasetVersion {
+        let received = try await UploadController.receive(req)
+        let intake = try await Intake.process(received.blob, filename: received.filename, tables: req.application.tables, threadPool: req.application.threadPool)
+        return try await DatasetStore.addVersion(to: dataset, blob: received.blob, filename: received.filename, note: received.note, intake: intake, by: user, on: req.db)
+    }
+
+    struct NoteForm: Content { var note: String? }
+
+    @Sendable static func delete(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await viewable(req)
+        let note = (try? req.content.decode(NoteForm.self))?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !note.isEmpty else { throw UserError(.unprocessableEntity, "datasets.error.delete_reason") }
+        try await DatasetStore.trash(dataset, note: note, by: user, on: req.db)
+        req.flash(.ok, "datasets.trashed", dataset.title, String(DatasetStore.retentionDays))
+        return req.redirect(to: SiteURL.datasets.path)
+    }
+
+    @Sendable static func trash(_ req: Request) async throws -> HTML {
+        let datasets = try await Dataset.query(on: req.db).filter(\.$deletedAt != nil).with(\.$organization).sort(\.$deletedAt, .descending).all()
+        return await DatasetViews.trash(req, datasets: datasets)
+    }
+
+    private static func trashed(_ req: Request) async throws -> Dataset {
+        let dataset = try await DatasetStore.find(slug: req.parameters.get("slug") ?? "", on: req.db, includeTrash: true)
+        guard dataset.deletedAt != nil else { throw UserError(.conflict, "datasets.error.not_in_trash") }
+        return dataset
+    }
+
+    @Sendable static func untrash(_ req: Request) async throws -> Response {
+        let dataset = try await trashed(req)
+        try await DatasetStore.untrash(dataset, by: try req.requireUser(), on: req.db)
+        req.flash(.ok, "datasets.restored", dataset.title)
+        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+    }
+
+    @Sendable static func purge(_ req: Request) async throws -> Response {
+        let dataset = try await trashed(req)
+        try await DatasetStore.purge(dataset, by: try req.requireUser(), on: req.db, blobs: req.application.blobs, tables: req.application.tables)
+        req.flash(.ok, "datasets.purged", dataset.title)
+        return req.redirect(to: SiteURL.trash.path)
+    }
+}

@@ -1,0 +1,180 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The data store's rules, callable without HTTP. Every change here appends its event to the
+/// log in the same transaction.
+enum DatasetStore {
+    static func find(slug: String, on db: any Database, includeTrash: Bool = false) async throws -> Dataset {
+        var query = Dataset.query(on: db).filter(\.$slug == slug).with(\.$organization)
+        if !includeTrash { query = query.filter(\.$deletedAt == nil) }
+        guard let dataset = try await query.first() else { throw UserError(.notFound, "error.404") }
+        return dataset
+    }
+
+    static func versions(of dataset: Dataset, on db: any Database) async throws -> [DatasetVersion] {
+        try await DatasetVersion.query(on: db).filter(\.$dataset.$id == dataset.requireID()).sort(\.$number, .descending).all()
+    }
+
+    static func version(_ number: Int, of dataset: Dataset, on db: any Database) async throws -> DatasetVersion {
+        guard let version = try await DatasetVersion.query(on: db)
+            .filter(\.$dataset.$id == dataset.requireID()).filter(\.$number == number).first()
+        else { throw UserError(.notFound, "error.404") }
+        return version
+    }
+
+    static func create(_ form: DatasetForm, by user: User, on db: any Database) async throws -> Dataset {
+        try await EventLog.transaction(on: db) { tx in
+            let dataset = Dataset()
+            form.apply(to: dataset)
+            dataset.slug = try await uniqueSlug(for: dataset.title, on: tx)
+            dataset.createdBy = user.id
+            try await dataset.create(on: tx)
+            try await EventLog.append(.init(action: "dataset.create", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+            return dataset
+        }
+    }
+
+    static func update(_ dataset: Dataset, with form: DatasetForm, by user: User, on db: any Database) async throws {
+        try await EventLog.transaction(on: db) { tx in
+            form.apply(to: dataset)
+            try await dataset.save(on: tx)
+            try await EventLog.append(.init(action: "dataset.update", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+        }
+    }
+
+    private static func uniqueSlug(for title: String, on db: any Database) async throws -> String {
+        let base = DatasetRules.slug(from: title)
+        var candidate = base
+        var n = 2
+        while try await Dataset.query(on: db).filter(\.$slug == candidate).count() > 0 {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// Records a received file as the dataset's next version. A rejected file is kept as a
+    /// submission but does not become current.
+    static func addVersion(
+        to dataset: Dataset, blob: BlobStore.Received, filename: String, note: String, intake: Intake.Result, by user: User, on db: any Database
+    ) async throws -> DatasetVersion {
+        try await EventLog.transaction(on: db) { tx in
+            let last = try await DatasetVersion.query(on: tx).filter(\.$dataset.$id == dataset.requireID()).max(\.$number) ?? 0
+            let version = DatasetVersion()
+            version.$dataset.id = try dataset.requireID()
+            version.number = last + 1
+            version.status = intake.status.rawValue
+            version.blobHash = blob.hash
+            version.size = blob.size
+            version.filename = filename
+            version.mediaType = DatasetRules.mediaType(of: filename)
+            version.rowCount = intake.rowCount
+            version.columnCount = intake.columnCount
+            version.report = intake.reportJSON
+            version.changeNote = note
+            version.createdBy = user.id
+            try await version.create(on: tx)
+            if intake.status != .rejected {
+                dataset.currentVersionID = version.id
+                try await dataset.save(on: tx)
+            }
+            let action = switch intake.status {
+            case .accepted: last == 0 ? "version.store" : "version.update"
+            case .stored: "version.store_unchecked"
+            case .rejected: "version.reject"
+            }
+            try await EventLog.append(.init(
+                action: action, datasetID: dataset.id, versionID: version.id, blobHash: blob.hash, size: blob.size,
+                rowCount: intake.rowCount, note: note, details: ["number": String(version.number), "filename": filename]
+            ), by: .init(user), on: tx)
+            return version
+        }
+    }
+
+    /// Recovery: the earlier version's file becomes a new current version that names its source.
+    static func restore(_ source: DatasetVersion, of dataset: Dataset, note: String, by user: User, on db: any Database) async throws -> DatasetVersion {
+        guard source.state != .rejected else { throw UserError(.conflict, "datasets.error.restore_rejected") }
+        guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
+        return try await EventLog.transaction(on: db) { tx in
+            let last = try await DatasetVersion.query(on: tx).filter(\.$dataset.$id == dataset.requireID()).max(\.$number) ?? 0
+            let version = DatasetVersion()
+            version.$dataset.id = try dataset.requireID()
+            version.number = last + 1
+            version.status = source.status
+            version.blobHash = source.blobHash
+            version.size = source.size
+            version.filename = source.filename
+            version.mediaType = source.mediaType
+            version.rowCount = source.rowCount
+            version.columnCount = source.columnCount
+            version.report = source.report
+            version.changeNote = note
+            version.recoveredFrom = source.id
+            version.createdBy = user.id
+            try await version.create(on: tx)
+            dataset.currentVersionID = version.id
+            try await dataset.save(on: tx)
+            try await EventLog.append(.init(
+                action: "version.recover", datasetID: dataset.id, versionID: version.id, blobHash: source.blobHash,
+                size: source.size, rowCount: source.rowCount, note: note,
+                details: ["number": String(version.number), "source_number": String(source.number), "source_version": source.id?.uuidString ?? ""]
+            ), by: .init(user), on: tx)
+            return version
+        }
+    }
+
+    /// Moves a dataset to the trash. It disappears from lists and cannot take new versions, but
+    /// nothing is removed until an admin purges it.
+    static func trash(_ dataset: Dataset, note: String, by user: User, on db: any Database) async throws {
+        guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
+        try await EventLog.transaction(on: db) { tx in
+            dataset.deletedAt = Date()
+            dataset.deletedBy = user.id
+            try await dataset.save(on: tx)
+            try await EventLog.append(.init(action: "dataset.delete", datasetID: dataset.id, note: note), by: .init(user), on: tx)
+        }
+    }
+
+    static func untrash(_ dataset: Dataset, by user: User, on db: any Database) async throws {
+        guard dataset.deletedAt != nil else { throw UserError(.conflict, "datasets.error.not_in_trash") }
+        try await EventLog.transaction(on: db) { tx in
+            dataset.deletedAt = nil
+            dataset.deletedBy = nil
+            try await dataset.save(on: tx)
+            try await EventLog.append(.init(action: "dataset.restore", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+        }
+    }
+
+    /// How long a trashed dataset is kept before an admin may purge it.
+    static let retentionDays = 30
+
+    /// Removes a trashed dataset for good: its rows, and the files no other version uses.
+    /// Only an admin, only from the trash, only after the retention period, and always logged.
+    static func purge(_ dataset: Dataset, by user: User, now: Date = Date(), on db: any Database, blobs: BlobStore, tables: TableFiles) async throws {
+        guard user.role == .admin else { throw UserError(.forbidden, "error.403") }
+        guard let deletedAt = dataset.deletedAt else { throw UserError(.conflict, "datasets.error.not_in_trash") }
+        let until = deletedAt.addingTimeInterval(Double(retentionDays) * 86400)
+        guard now >= until else { throw UserError(.conflict, "datasets.error.retention", DateText.date(until, t: Translator(lang: .id))) }
+        let hashes = try await EventLog.transaction(on: db) { tx -> [String] in
+            let versions = try await DatasetVersion.query(on: tx).filter(\.$dataset.$id == dataset.requireID()).all()
+            let hashes = Set(versions.map(\.blobHash))
+            for version in versions { try await version.delete(on: tx) }
+            try await dataset.delete(on: tx)
+            try await EventLog.append(.init(
+                action: "dataset.purge", datasetID: dataset.id, note: dataset.title,
+                details: ["versions": String(versions.count), "slug": dataset.slug]
+            ), by: .init(user), on: tx)
+            var unused: [String] = []
+            for hash in hashes where try await DatasetVersion.query(on: tx).filter(\.$blobHash == hash).count() == 0 {
+                unused.append(hash)
+            }
+            return unused
+        }
+        // Files go only after the rows that pointed at them are gone for good.
+        for hash in hashes {
+            try? FileManager.default.removeItem(atPath: blobs.path(for: hash))
+            try? FileManager.default.removeItem(atPath: tables.path(for: hash))
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Vapor
+import WalidataCore
+
+enum DatasetViews {
+    static func accessBadge(_ dataset: Dataset, t: Translator) -> HTML {
+        let cls = switch dataset.accessClass { case .terbuka: "ok"; case .terbatas: "draft"; case .dikecualikan: "off" }
+        return "<span class=\"badge \(cls)\">\(t("datasets.access." + dataset.access))</span>"
+    }
+
+    static func list(_ req: Request, datasets: [Dataset], current: [UUID: DatasetVersion], organizations: [Organization], filter: DatasetController.ListQuery) async -> HTML {
+        let t = req.t
+        let user = req.currentUser
+        let canCurate = user.map(DatasetRules.canCurate) ?? false
+        let rows = datasets.map { d -> HTML in
+            let version = d.currentVersionID.flatMap { current[$0] }
+            return """
+            <tr><td><a href="\(SiteURL.dataset(d.slug).path)">\(d.title)</a><br><span class="muted">\(d.topic)</span></td>
+            <td>\(d.organization.name)</td><td>\(accessBadge(d, t: t))</td>
+            <td>\(version.map { v -> HTML in "\(t("versions.number", String(v.number))) · \(t("versions.rows", NumberText.format(v.rowCount, lang: t.lang)))" } ?? "<span class=\"muted\">\(t("datasets.no_data"))</span>")</td>
+            <td>\(DateText.date(d.updatedAt, t: t))</td></tr>
+            """
+        }
+        let orgOptions = [(value: "", label: t("datasets.all_organizations"))] + organizations.map { (value: $0.id!.uuidString, label: $0.name) }
+        let body: HTML = """
+        <h1>\(t("datasets.title"))</h1>
+        <p class="muted">\(t("datasets.intro"))</p>
+        <div class="actions">
+        \(HTML.when(canCurate, "<a class=\"button\" id=\"new-dataset\" href=\"\(SiteURL.datasetNew.path)\">\(t("datasets.new"))</a>"))
+        \(HTML.when(canCurate, "<a href=\"\(SiteURL.trash.path)\">\(t("trash.title"))</a>"))
+        <a href="\(SiteURL.storageLog.path)">\(t("log.title"))</a>
+        </div>
+        <form class="card" method="get" action="\(SiteURL.datasets.path)">
+        <div class="grid2">
+        <div>\(FormField.text("q", label: t("datasets.search"), value: filter.q ?? ""))</div>
+        \(HTML.when(!organizations.isEmpty, "<div>\(FormField.select("organization", label: t("users.organization"), options: orgOptions, selected: filter.organization ?? ""))</div>"))
+        </div>
+        <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button></div>
+        </form>
+        <div class="table-wrap"><table class="list" id="datasets-table">
+        <thead><tr><th>\(t("datasets.field.title"))</th><th>\(t("users.organization"))</th><th>\(t("datasets.field.access"))</th><th>\(t("datasets.current_version"))</th><th>\(t("datasets.updated"))</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        \(HTML.when(datasets.isEmpty, "<p class=\"muted\">\(t("datasets.empty"))</p>"))
+        """
+        return await Layout.render(req, title: t("datasets.title"), body: body)
+    }
+
+    static func form(_ req: Request, form: DatasetForm, dataset: Dataset?, organizations: [Organization], problems: [Problem]) async -> HTML {
+        let t = req.t
+        let title = dataset.map { t("datasets.edit", $0.title) } ?? t("datasets.new")
+        let action = dataset.map { SiteURL.datasetEdit($0.slug).path } ?? SiteURL.datasetNew.path
+        let orgOptions = organizations.map { (value: $0.id!.uuidString, label: "\($0.name) (\($0.code))") }
+        let frequencies = Dataset.Frequency.allCases.map { (value: $0.rawValue, label: t("datasets.frequency." + $0.rawValue)) }
+        let accesses = Dataset.Access.allCases.map { (value: $0.rawValue, label: t("datasets.access." + $0.rawValue)) }
+        let licenses = DatasetForm.licenses.map { (value: $0, label: $0 == "lainnya" ? t("datasets.license_other") : $0) }
+        let body: HTML = """
+        <h1>\(title)</h1>
+        \(FormField.errors(problems, t: t))
+        <form class="card" method="post" action="\(action)">
+        \(Layout.csrfField(req))
+        \(FormField.text("title", label: t("datasets.field.title"), value: form.title, required: true, hint: t("datasets.hint.title")))
+        \(FormField.textarea("description", label: t("datasets.field.description"), value: form.description ?? "", rows: 4))
+        <div class="grid2">
+        <div>\(FormField.select("organizationID", label: t("datasets.field.organization"), options: orgOptions, selected: form.organizationID))</div>
+        <div>\(FormField.text("topic", label: t("datasets.field.topic"), value: form.topic ?? "", hint: t("datasets.hint.topic")))</div>
+        <div>\(FormField.text("tags", label: t("datasets.field.tags"), value: form.tags ?? "", hint: t("datasets.hint.tags")))</div>
+        <div>\(FormField.select("frequency", label: t("datasets.field.frequency"), options: frequencies, selected: form.frequency))</div>
+        <div>\(FormField.text("coverage", label: t("datasets.field.coverage"), value: form.coverage ?? ""))</div>
+        <div>\(FormField.text("period", label: t("datasets.field.period"), value: form.period ?? "", hint: t("datasets.hint.period")))</div>
+        <div>\(FormField.text("unit", label: t("datasets.field.unit"), value: form.unit ?? "", hint: t("datasets.hint.unit")))</div>
+        <div>\(FormField.text("source", label: t("datasets.field.source"), value: form.source ?? ""))</div>
+        <div>\(FormField.select("license", label: t("datasets.field.license"), options: licenses, selected: form.license))</div>
+        <div>\(FormField.text("contact", label: t("datasets.field.contact"), value: form.contact ?? ""))</div>
+        <div>\(FormField.select("access", label: t("datasets.field.access"), options: accesses, selected: form.access, hint: t("datasets.hint.access")))</div>
+        </div>
+        <div class="actions"><button type="submit" id="save">\(t("form.save"))</button><a href="\(dataset.map { SiteURL.dataset($0.slug).path } ?? SiteURL.datasets.path)">\(t("form.cancel"))</a></div>
+        </form>
+        """
+        return await Layout.render(req, title: title, body: body)
+    }
+
+    static func detail(_ req: Request, user: User, dataset: Dataset, versions: [DatasetVersion]) async -> HTML {
+        let t = req.t
+        let canSubmit = DatasetRules.canSubmit(user, dataset)
+        let canCurate = DatasetRules.canCurate(user)
+        let current = versions.first { $0.id == dataset.currentVersionID }
+        let meta: [(String, String)] = [
+            ("datasets.field.organization", dataset.organization.name),
+            ("datasets.field.topic", dataset.topic),
+            ("datasets.field.tags", dataset.tagList.joined(separator: ", ")),
+            ("datasets.field.frequency", t("datasets.frequency." + dataset.frequency)),
+            ("datasets.field.coverage", dataset.coverage),
+            ("datasets.field.period", dataset.period),
+            ("datasets.field.unit", dataset.unit),
+            ("datasets.field.source", dataset.source),
+            ("datasets.field.license", dataset.license),
+            ("datasets.field.contact", dataset.contact),
+        ]
+        let metaRows = meta.map { key, value -> HTML in "<tr><th>\(t(key))</th><td>\(value.isEmpty ? "–" : value)</td></tr>" }
+        let versionRows = versions.map { v -> HTML in
+            let isCurrent = v.id == dataset.currentVersionID
+            let restore: HTML = (canCurate && !isCurrent && v.state != .rejected)
+                ? "<form class=\"inline\" method=\"post\" action=\"\(SiteURL.versionRestore(dataset.slug, v.number).path)\">\(Layout.csrfField(req))<button class=\"link\" type=\"submit\" id=\"restore-\(v.number)\">\(t("versions.restore"))</button></form>"
+                : .empty
+            return """
+            <tr\(HTML.when(isCurrent, " class=\"current\"")) id="version-\(v.number)">
+            <td><a href="\(SiteURL.version(dataset.slug, v.number).path)">\(t("versions.number", String(v.number)))</a>\(HTML.when(isCurrent, " <span class=\"badge ok\">\(t("versions.current"))</span>"))</td>
+            <td>\(VersionViews.statusBadge(v, t: t))\(HTML.when(v.isRecovery, " <span class=\"badge\">\(t("versions.recovery"))</span>"))</td>
+            <td>\(v.filename)<br><span class="muted">\(ByteCountText.format(v.size, lang: t.lang)) · <code title="SHA-256 \(v.blobHash)">\(String(v.blobHash.prefix(12)))</code></span></td>
+            <td>\(v.state == .accepted ? NumberText.format(v.rowCount, lang: t.lang) : "–")</td>
+            <td>\(v.changeNote)</td><td>\(DateText.dateTime(v.createdAt, t: t))</td>
+            <td><a href="\(SiteURL.versionDownload(dataset.slug, v.number).path)">\(t("versions.download"))</a> \(restore)</td>
+            </tr>
+            """
+        }
+        let accepted = versions.filter { $0.state == .accepted }
+        let compare: HTML = accepted.count >= 2 ? """
+        <form class="card no-print" method="get" action="\(SiteURL.datasetCompare(dataset.slug).path)" id="compare-form">
+        <h2>\(t("compare.title"))</h2>
+        <div class="grid2">
+        <div>\(FormField.select("from", label: t("compare.from"), options: accepted.map { (value: String($0.number), label: t("versions.number", String($0.number))) }, selected: String(accepted[1].number)))</div>
+        <div>\(FormField.select("to", label: t("compare.to"), options: accepted.map { (value: String($0.number), label: t("versions.number", String($0.number))) }, selected: String(accepted[0].number)))</div>
+        </div>
+        \(FormField.text("key", label: t("compare.key"), hint: t("compare.key_hint")))
+        <div class="actions"><button type="submit" class="secondary" id="compare">\(t("compare.submit"))</button></div>
+        </form>
+        """ : .empty
+        let upload: HTML = HTML.when(canSubmit, uploadForm(req, dataset: dataset, t: t))
+        let curate: HTML = HTML.when(canCurate, """
+        <details class="card no-print"><summary>\(t("datasets.delete"))</summary>
+        <form method="post" action="\(SiteURL.datasetDelete(dataset.slug).path)">\(Layout.csrfField(req))
+        <p class="hint">\(t("datasets.delete_hint", String(DatasetStore.retentionDays)))</p>
+        \(FormField.text("note", label: t("datasets.delete_reason"), required: true))
+        <div class="actions"><button type="submit" class="danger" id="delete-dataset">\(t("datasets.delete"))</button></div></form></details>
+        """)
+        let body: HTML = """
+        <h1>\(dataset.title) \(accessBadge(dataset, t: t))</h1>
+        \(HTML.when(!dataset.description.isEmpty, "<p>\(dataset.description)</p>"))
+        <div class="actions no-print">
+        \(HTML.when(canCurate || canSubmit, "<a class=\"button secondary\" href=\"\(SiteURL.datasetEdit(dataset.slug).path)\" id=\"edit-dataset\">\(t("datasets.edit_metadata"))</a>"))
+        \(current.map { v -> HTML in "<a class=\"button secondary\" href=\"\(SiteURL.version(dataset.slug, v.number).path)\">\(t("datasets.view_current"))</a>" })
+        <a href="\(SiteURL.datasetLog(dataset.slug).path)" id="dataset-log">\(t("log.dataset"))</a>
+        </div>
+        <div class="card"><table class="meta" id="dataset-meta">\(metaRows)</table></div>
+        \(upload)
+        <h2>\(t("versions.title"))</h2>
+        <div class="table-wrap"><table class="list" id="versions-table">
+        <thead><tr><th>\(t("versions.version"))</th><th>\(t("users.status"))</th><th>\(t("versions.file"))</th><th>\(t("versions.rows_header"))</th><th>\(t("versions.note"))</th><th>\(t("versions.when"))</th><th></th></tr></thead>
+        <tbody>\(versionRows)</tbody></table></div>
+        \(HTML.when(versions.isEmpty, "<p class=\"muted\">\(t("versions.none"))</p>"))
+        \(compare)
+        \(curate)
+        """
+        return await Layout.render(req, title: dataset.title, body: body)
+    }
+
+    /// The upload form works without script (a multipart post, streamed by the server); with
+    /// the page's small script it sends the file as the body and shows a progress bar.
+    static func uploadForm(_ req: Request, dataset: Dataset, t: Translator) -> HTML {
+        let limit = ByteCountText.format(req.application.walidata.maxUploadBytes, lang: t.lang)
+        return """
+        <form class="card no-print" id="upload-form" method="post" enctype="multipart/form-data"
+          action="\(SiteURL.datasetUpload(dataset.slug).path)?_csrf=\(req.csrfToken)" data-csrf="\(req.csrfToken)" data-network-error="\(t("upload.error.network"))">
+        <h2>\(t("upload.title"))</h2>
+        <p class="hint">\(t("upload.hint", limit))</p>
+        \(FormField.text("note", label: t("upload.note"), hint: t("upload.note_hint")))
+        \(FormField.text("file", label: t("upload.file"), type: "file", required: true))
+        <progress id="upload-progress" max="100" value="0" hidden></progress>
+        <p id="upload-status" class="hint" role="status" aria-live="polite"></p>
+        <div class="actions"><button type="submit" id="upload-submit">\(t("upload.submit"))</button></div>
+        </form>
+        <script src="\(SiteURL.uploadScript.path)" defer></script>
+        """
+    }
+
+    static func trash(_ req: Request, datasets: [Dataset]) async -> HTML {
+        let t = req.t
+        let isAdmin = req.currentUser?.role == .admin
+        let rows = datasets.map { d -> HTML in
+            let purgeFrom = d.deletedAt.map { $0.addingTimeInterval(Double(DatasetStore.retentionDays) * 86400) }
+            let purge: HTML = isAdmin
+                ? "<form class=\"inline\" method=\"post\" action=\"\(SiteURL.trashPurge(d.slug).path)\">\(Layout.csrfField(req))<button class=\"link\" type=\"submit\">\(t("trash.purge"))</button></form>"
+                : .empty
+            return """
+            <tr><td>\(d.title)</td><td>\(d.organization.name)</td><td>\(DateText.dateTime(d.deletedAt, t: t))</td><td>\(DateText.date(purgeFrom, t: t))</td>
+            <td><form class="inline" method="post" action="\(SiteURL.trashRestore(d.slug).path)">\(Layout.csrfField(req))<button class="link" type="submit" id="untrash-\(d.slug)">\(t("trash.restore"))</button></form> \(purge)</td></tr>
+            """
+        }
+        let body: HTML = """
+        <h1>\(t("trash.title"))</h1>
+        <p class="muted">\(t("trash.intro", String(DatasetStore.retentionDays)))</p>
+        <div class="table-wrap"><table class="list" id="trash-table">
+        <thead><tr><th>\(t("datasets.field.title"))</th><th>\(t("users.organization"))</th><th>\(t("trash.deleted_at"))</th><th>\(t("trash.purge_from"))</th><th></th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        \(HTML.when(datasets.isEmpty, "<p class=\"muted\">\(t("trash.empty"))</p>"))
+        """
+        return await Layout.render(req, title: t("trash.title"), body: body)
+    }
+}

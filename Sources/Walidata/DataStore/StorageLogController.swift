@@ -1,0 +1,65 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The storage log ("Catatan program penyimpanan data, recovery, update data"): every store,
+/// update, recovery, delete, restore, backup and verification, from the event log.
+enum StorageLogController {
+    struct Query: Content {
+        var from: String?
+        var to: String?
+    }
+
+    static let actions = [
+        "dataset.create", "dataset.update", "version.store", "version.update", "version.store_unchecked", "version.reject",
+        "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "backup.create", "backup.verify", "verify.run",
+    ]
+
+    struct Page {
+        var from: LocalDate
+        var to: LocalDate
+        var events: [EventRecord]
+        var datasets: [String: Dataset]
+        var dataset: Dataset?
+    }
+
+    /// Events in a date range (office time zone), optionally for one dataset, oldest first.
+    static func load(_ req: Request, dataset: Dataset?) async throws -> Page {
+        let q = try req.query.decode(Query.self)
+        let calendar = WorkingCalendar.standard()
+        let today = calendar.localDate(of: Date())
+        let to = q.to.flatMap(LocalDate.init(iso:)) ?? today
+        let from = q.from.flatMap(LocalDate.init(iso:)) ?? (dataset == nil ? to.adding(days: -30) : LocalDate(year: 2000, month: 1, day: 1)!)
+        guard from <= to else { throw UserError(.badRequest, "log.error.range") }
+        let start = Int64(calendar.instant(on: from, minute: 0).timeIntervalSince1970 * 1000)
+        let end = Int64(calendar.instant(on: to.adding(days: 1), minute: 0).timeIntervalSince1970 * 1000)
+        var query = EventRecord.query(on: req.db)
+            .filter(\.$action ~~ actions)
+            .filter(\.$atMillis >= start).filter(\.$atMillis < end)
+            .sort(\.$sequence)
+        if let dataset { query = query.filter(\.$datasetID == dataset.id!.uuidString) }
+        var events = try await query.all()
+        let user = try req.requireUser()
+        let ids = Set(events.compactMap { UUID(uuidString: $0.datasetID) })
+        let datasets = try await Dataset.query(on: req.db).filter(\.$id ~~ Array(ids)).with(\.$organization).all()
+        var byID: [String: Dataset] = [:]
+        for d in datasets { byID[d.id!.uuidString] = d }
+        if user.role == .produsen {
+            events = events.filter { byID[$0.datasetID].map { DatasetRules.canView(user, $0) } ?? false }
+        }
+        return Page(from: from, to: to, events: events, datasets: byID, dataset: dataset)
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> HTML {
+        await StorageLogViews.page(req, page: try await load(req, dataset: nil), printable: false)
+    }
+
+    @Sendable static func printView(_ req: Request) async throws -> HTML {
+        await StorageLogViews.page(req, page: try await load(req, dataset: nil), printable: true)
+    }
+
+    @Sendable static func forDataset(_ req: Request) async throws -> HTML {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        return await StorageLogViews.page(req, page: try await load(req, dataset: dataset), printable: req.query[String.self, at: "print"] != nil)
+    }
+}

@@ -1,0 +1,62 @@
+import Vapor
+import WalidataCore
+
+enum StorageLogViews {
+    static func page(_ req: Request, page: StorageLogController.Page, printable: Bool) async -> HTML {
+        let t = req.t
+        let rows = page.events.map { e -> HTML in
+            let dataset = page.datasets[e.datasetID]
+            let version = Self.detail(e, "number")
+            let source = Self.detail(e, "source_number")
+            var what = t("log.action." + e.action)
+            if let source { what += " " + t("log.from_version", source) }
+            return """
+            <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
+            <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>
+            <td>\(what)</td>
+            <td>\(dataset?.title ?? Self.detail(e, "slug") ?? "–")\(version.map { " · " + t("versions.number", $0) } ?? "")</td>
+            <td>\(e.blobHash.isEmpty ? "–" : "") \(HTML.when(!e.blobHash.isEmpty, "<code title=\"\(e.blobHash)\">\(String(e.blobHash.prefix(12)))</code>"))</td>
+            <td class="num">\(e.size > 0 ? ByteCountText.format(e.size, lang: t.lang) : "–")</td>
+            <td class="num">\(e.rowCount > 0 ? NumberText.format(e.rowCount, lang: t.lang) : "–")</td>
+            <td>\(e.note)</td></tr>
+            """
+        }
+        let table: HTML = """
+        <table class="\(printable ? "doc-table" : "list")" id="storage-log">
+        <thead><tr><th>\(t("log.seq"))</th><th>\(t("log.when"))</th><th>\(t("log.who"))</th><th>\(t("log.what"))</th><th>\(t("log.dataset_version"))</th><th>\(t("log.hash"))</th><th>\(t("versions.size"))</th><th>\(t("versions.rows_header"))</th><th>\(t("versions.note"))</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        \(HTML.when(page.events.isEmpty, "<p class=\"muted\">\(t("log.empty"))</p>"))
+        """
+        let range = t("log.range", DateText.longDate(year: page.from.year, month: page.from.month, day: page.from.day, lang: t.lang), DateText.longDate(year: page.to.year, month: page.to.month, day: page.to.day, lang: t.lang))
+        let heading = page.dataset.map { t("log.title_dataset", $0.title) } ?? t("log.title")
+        let query = "from=\(page.from.iso)&to=\(page.to.iso)"
+        if printable {
+            let letterhead = (try? await Letterhead.load(on: req.db)) ?? .standard
+            let body: HTML = "<h1>\(t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)"
+            return PrintDocument.render(req, title: heading, orientation: .landscape, letterhead: letterhead, body: body)
+        }
+        let printURL = page.dataset.map { SiteURL.datasetLog($0.slug).path + "?print=1&" + query } ?? SiteURL.storageLogPrint.path + "?" + query
+        let action = page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path
+        let body: HTML = """
+        \(page.dataset.map { d -> HTML in "<p class=\"muted\"><a href=\"\(SiteURL.dataset(d.slug).path)\">\(d.title)</a></p>" })
+        <h1>\(heading)</h1>
+        <p class="muted">\(t("log.intro"))</p>
+        <form class="card no-print" method="get" action="\(action)">
+        <div class="grid2">
+        <div>\(FormField.text("from", label: t("log.from"), value: page.from.iso, type: "date"))</div>
+        <div>\(FormField.text("to", label: t("log.to"), value: page.to.iso, type: "date"))</div>
+        </div>
+        <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button><a class="button secondary" id="print-log" href="\(printURL)">\(t("log.print"))</a></div>
+        </form>
+        <p>\(range)</p>
+        <div class="table-wrap">\(table)</div>
+        """
+        return await Layout.render(req, title: heading, body: body)
+    }
+
+    static func detail(_ event: EventRecord, _ key: String) -> String? {
+        guard !event.details.isEmpty, let data = event.details.data(using: .utf8),
+              let object = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
+        return object[key]
+    }
+}

@@ -1,0 +1,25 @@
+/// What is wrong with a CSV file; stable strings the server can translate or count.
+public enum CSVProblemCode: String, Codable, Sendable, CaseIterable {
+    case emptyFile
+    case binaryFile
+    case unsupportedEncoding
+    case unterminatedQuote
+    case fieldTooLong
+    case emptyHeaderName
+    case duplicateHeaderName
+    case tooManyColumns
+    case raggedRow
+    /// Summarises the ragged rows beyond the ones listed one by one.
+    case moreRaggedRows
+    case textAfterClosingQuote
+    case headerLooksLikeData
+    case noDataRows
+
+    /// Errors make the file unreadable as a table; warnings are shown but the file is accepted.
+    public var severity: CSVProblem.Severity {
+        switch self {
+        case .textAfterClosingQuote, .headerLooksLikeData, .noDataRows: .warning
+        default: .error
+        }
+    }
+}

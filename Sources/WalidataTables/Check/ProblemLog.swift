@@ -1,0 +1,37 @@
+/// Collects problems while a file is read, keeping the report short: ragged rows are listed up
+/// to a limit and then only counted, and repeated warnings become one entry.
+struct ProblemLog {
+    let listLimit: Int
+    private(set) var problems: [CSVProblem] = []
+    private(set) var raggedRows = 0
+    private var trailingTextLines: [Int] = []
+    private var trailingTextCount = 0
+
+    init(listLimit: Int) {
+        self.listLimit = listLimit
+    }
+
+    var hasErrors: Bool { raggedRows > 0 || problems.contains { $0.severity == .error } }
+
+    mutating func add(_ problem: CSVProblem) {
+        problems.append(problem)
+    }
+
+    mutating func raggedRow(line: Int, found: Int, expected: Int) {
+        raggedRows += 1
+        if raggedRows <= listLimit { problems.append(.raggedRow(line: line, found: found, expected: expected)) }
+    }
+
+    mutating func textAfterClosingQuote(line: Int, count: Int) {
+        trailingTextCount += count
+        if trailingTextLines.count < listLimit, trailingTextLines.last != line { trailingTextLines.append(line) }
+    }
+
+    /// Everything found, errors before warnings, with the summaries appended.
+    func report() -> [CSVProblem] {
+        var all = problems
+        if raggedRows > listLimit { all.append(.moreRaggedRows(total: raggedRows, shown: listLimit)) }
+        if trailingTextCount > 0 { all.append(.textAfterClosingQuote(lines: trailingTextLines, total: trailingTextCount)) }
+        return all.filter { $0.severity == .error } + all.filter { $0.severity == .warning }
+    }
+}
