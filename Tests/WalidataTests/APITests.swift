@@ -72,7 +72,7 @@ struct APITests {
     func readEndpoints(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let admin = try await app.makeUser("admin1", role: .admin)
-            try await app.makeOrganization("DINKES")
+            _ = try await app.makeOrganization("DINKES")
             let (_, secret) = try await AccountController.issueToken(for: admin, name: "t", on: app.db)
             let sop = try await app.testing().sendRequest(.GET, "/api/v1/sop", headers: bearer(secret))
             #expect(sop.status == .ok)

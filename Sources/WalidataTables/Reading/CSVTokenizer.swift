@@ -37,9 +37,11 @@ struct CSVTokenizer: ~Copyable {
 
     deinit { special.deallocate() }
 
-    /// True when the last record is a blank line (or a line of spaces only).
-    var recordIsBlank: Bool {
-        fields.count == 1 && fields.kinds[0] == .plain && fields.starts[0] == fields.ends[0]
+    /// True when the last record is a blank line (or a line of spaces and tabs only).
+    func recordIsBlank(_ base: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard fields.count == 1, fields.kinds[0] == .plain else { return false }
+        for i in fields.starts[0]..<fields.ends[0] where base[i] != Self.space && base[i] != 0x09 { return false }
+        return true
     }
 
     mutating func scan(_ base: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, eof: Bool) -> Scan {

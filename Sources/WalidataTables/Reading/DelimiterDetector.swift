@@ -32,7 +32,7 @@ enum DelimiterDetector {
         while total < sampleRecords {
             guard case .record(let next) = tokenizer.scan(base, from: p, to: end, eof: isWholeFile) else { break }
             p = next
-            if tokenizer.recordIsBlank { continue }
+            if tokenizer.recordIsBlank(base) { continue }
             let count = tokenizer.fields.count
             if header == 0 { header = count }
             if count == header { matching += 1 }

@@ -12,7 +12,8 @@ struct IngestPass: ~Copyable {
     private(set) var blankLines = 0
     private(set) var preview: [[String]] = []
     var problems: ProblemLog
-    private(set) var writer: TableWriter?
+    private var writer: TableWriter?
+    private var pipeline: LoadPipeline?
     private var columnCount = 0
     private var profilers: UnsafeMutablePointer<ColumnProfiler>?
     private var cells: UnsafeMutablePointer<Cell>?
@@ -24,6 +25,10 @@ struct IngestPass: ~Copyable {
     }
 
     deinit {
+        if let writer {
+            _ = try? pipeline?.finish()
+            writer.discard()
+        }
         if let profilers {
             profilers.deinitialize(count: columnCount)
             profilers.deallocate()
@@ -32,7 +37,7 @@ struct IngestPass: ~Copyable {
     }
 
     mutating func consume(_ base: UnsafeMutablePointer<UInt8>, _ tokenizer: inout CSVTokenizer) throws {
-        if tokenizer.recordIsBlank {
+        if tokenizer.recordIsBlank(base) {
             blankLines += 1
             return
         }
@@ -57,13 +62,8 @@ struct IngestPass: ~Copyable {
             cells[i] = cell
             profilers[i].add(cell, base + start, count: count)
         }
-        if let writer {
-            if problems.hasErrors {
-                writer.discard()
-                self.writer = nil
-            } else {
-                try writer.insert(row: rowCount, line: line, base: base, fields: tokenizer.fields, cells: cells)
-            }
+        if let pipeline, !problems.hasErrors {
+            try pipeline.append(line: line, base: base, fields: tokenizer.fields, cells: cells)
         }
     }
 
@@ -100,7 +100,9 @@ struct IngestPass: ~Copyable {
         self.profilers = profilers
         cells = .allocate(capacity: max(1, columnCount))
         if let tableFile, !problems.hasErrors {
-            writer = try TableWriter(tableFile: tableFile, header: names)
+            let writer = try TableWriter(tableFile: tableFile, header: names)
+            self.writer = writer
+            pipeline = LoadPipeline(writer: writer, columns: columnCount)
         }
     }
 
@@ -110,10 +112,28 @@ struct IngestPass: ~Copyable {
         return header.indices.map { profilers[$0].finish(index: $0, name: header[$0]) }
     }
 
-    /// Hands the writer over to whoever finishes or discards it.
-    mutating func takeWriter() -> TableWriter? {
-        defer { writer = nil }
+    /// Waits until every queued row is stored and hands the writer over to whoever finishes
+    /// or discards it. A writer that failed is discarded and its error thrown.
+    mutating func takeWriter() throws -> TableWriter? {
+        defer {
+            writer = nil
+            pipeline = nil
+        }
+        do {
+            _ = try pipeline?.finish()
+        } catch {
+            writer?.discard()
+            throw error
+        }
         return writer
+    }
+
+    /// Stops loading and deletes the unfinished table, whatever state it is in.
+    mutating func discardWriter() {
+        _ = try? pipeline?.finish()
+        writer?.discard()
+        writer = nil
+        pipeline = nil
     }
 
     private static func strings(_ base: UnsafeMutablePointer<UInt8>, _ fields: borrowing FieldList) -> [String] {

@@ -32,7 +32,7 @@ public enum TableIngest {
         do {
             return try read(input, &sink, options, mode: mode)
         } catch let stop as CSVInput.Stop {
-            sink.takeWriter()?.discard()
+            sink.discardWriter()
             switch stop {
             case .notUTF8:
                 throw stop
@@ -46,7 +46,7 @@ public enum TableIngest {
                 return .rejected(.binaryFile(kind: nil, byteOffset: offset), byteCount: input.bytesRead)
             }
         } catch {
-            sink.takeWriter()?.discard()
+            sink.discardWriter()
             throw error
         }
     }
@@ -82,7 +82,7 @@ public enum TableIngest {
     private static func finish(_ sink: inout IngestPass, input: CSVInput, tokenizer: borrowing CSVTokenizer,
                                delimiter: CSVDelimiter, encoding: CSVEncoding) throws -> CSVCheck {
         guard let header = sink.header else {
-            sink.takeWriter()?.discard()
+            sink.discardWriter()
             return .rejected(.emptyFile(), encoding: encoding, byteCount: input.bytesRead)
         }
         if sink.rowCount == 0, !sink.problems.hasErrors { sink.problems.add(.noDataRows(line: sink.headerLine)) }
@@ -95,7 +95,7 @@ public enum TableIngest {
             rowCount: sink.rowCount, lineCount: max(lastLine, sink.headerLine), byteCount: input.bytesRead,
             blankLineCount: sink.blankLines, raggedRowCount: sink.problems.raggedRows,
             columns: columns.map(\.0), preview: sink.preview, problems: problems)
-        if let writer = sink.takeWriter() {
+        if let writer = try sink.takeWriter() {
             if accepted {
                 try writer.finish(resolutions: columns.map(\.1), check: check)
             } else {

@@ -34,7 +34,7 @@ final class TableWriter {
             let db = try SQLiteConnection(path: temporaryURL.path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             connection = db
             try db.execute("""
-                PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
                 PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
                 """)
             try db.execute(schema.createDataTable)
@@ -54,17 +54,27 @@ final class TableWriter {
         dateText.deallocate()
     }
 
+    /// Stores a batch of rows, in order.
+    func insert(_ batch: RowBatch) throws {
+        for r in 0..<batch.rows {
+            let offset = r * batch.columns
+            try insert(line: batch.lines[r], base: batch.bytes, starts: batch.starts + offset, ends: batch.ends + offset,
+                       cells: batch.cells + offset)
+        }
+    }
+
     /// Binds one row: each value as it reads on its own (ambiguous numbers in the Indonesian
     /// style), its original text into `_raw_N` when the stored value would not print back to it.
-    func insert(row: Int, line: Int, base: UnsafeMutablePointer<UInt8>, fields: borrowing FieldList, cells: UnsafePointer<Cell>) throws {
+    /// `_row` is left NULL: rows arrive numbered 1, 2, 3… with no gaps, which is exactly the
+    /// rowid SQLite assigns, and letting it assign saves a uniqueness check per row.
+    private func insert(line: Int, base: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>,
+                        cells: UnsafePointer<Cell>) throws {
         guard let statement = insert?.handle else { return }
-        // `_row` is left NULL: rows arrive numbered 1, 2, 3… with no gaps, which is exactly the
-        // rowid SQLite assigns, and letting it assign skips a uniqueness seek per row.
         sqlite3_bind_int64(statement, 2, Int64(line))
         for i in 0..<columnCount {
             let cell = cells[i]
             let value = Int32(3 + i), raw = Int32(3 + columnCount + i)
-            let start = fields.starts[i], length = fields.ends[i] - start
+            let start = starts[i], length = ends[i] - start
             let text = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
             switch cell.kind {
             case .null: sqlite3_bind_null(statement, value)

@@ -24,6 +24,12 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// A fresh Walidata per test: a new data directory (SQLite) or a new schema (PostgreSQL),
 /// migrated and seeded as on a first start, removed afterwards.
 func withTestApp<T>(_ database: TestDatabase, baseURL: String = "http://127.0.0.1:8080", _ body: (Application) async throws -> T) async throws -> T {
+    // Each app holds its own PostgreSQL connections; a few apps at a time stay well inside the
+    // server's connection limit however many tests Swift Testing runs in parallel.
+    if database == .postgres {
+        await postgresGate.acquire()
+    }
+    defer { if database == .postgres { Task { await postgresGate.release() } } }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("walidata-test-\(UUID().uuidString)").path
     var config = AppConfig(dataDirectory: dir, baseURL: baseURL)
     if database == .postgres {
@@ -72,3 +78,29 @@ extension Application {
         return org
     }
 }
+
+/// A counting semaphore for async tests.
+actor TestGate {
+    private var permits: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(permits: Int) { self.permits = permits }
+
+    func acquire() async {
+        if permits > 0 {
+            permits -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            permits += 1
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}
+
+let postgresGate = TestGate(permits: 6)

@@ -65,3 +65,38 @@ final class TestBrowser: @unchecked Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
+
+extension TestBrowser {
+    /// Uploads `bytes` as the request body, as the page's upload script does.
+    @discardableResult
+    func uploadRaw(_ slug: String, filename: String, bytes: [UInt8], note: String = "", json: Bool = false) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.contentType = .binary
+        if let token = csrfFromSession { headers.replaceOrAdd(name: "X-CSRF-Token", value: token) }
+        if json { headers.replaceOrAdd(name: .accept, value: "application/json") }
+        let path = "/datasets/\(slug)/upload?filename=\(Self.encode(filename))&note=\(Self.encode(note))"
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(bytes: bytes))
+    }
+
+    /// Uploads through the plain multipart form, as a browser without script does.
+    @discardableResult
+    func uploadForm(_ slug: String, filename: String, bytes: [UInt8], note: String = "") async throws -> TestingHTTPResponse {
+        let boundary = "----walidata-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n\(note)\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let token = csrfFromSession ?? ""
+        return try await send(.POST, "/datasets/\(slug)/upload?_csrf=\(token)", headers: headers, body: body)
+    }
+
+    /// The CSRF token as the last page rendered it (in a hidden field or `data-csrf`).
+    var csrfFromSession: String? {
+        if let token = csrf { return token }
+        guard let range = lastBody.range(of: #"data-csrf="([0-9a-f]+)""#, options: .regularExpression) else { return nil }
+        return String(lastBody[range]).components(separatedBy: "\"")[1]
+    }
+}

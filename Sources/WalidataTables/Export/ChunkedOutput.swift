@@ -1,0 +1,40 @@
+/// Collects output bytes and hands them on in chunks of about 64 KiB, so an export of any size
+/// holds one chunk in memory and calls its writer a few times per megabyte.
+struct ChunkedOutput {
+    static let chunkSize = 64 * 1024
+    private var buffer: [UInt8] = []
+    private let write: (UnsafeRawBufferPointer) throws -> Void
+
+    init(_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.write = write
+        buffer.reserveCapacity(Self.chunkSize + 1024)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// Passes the buffer on once it holds a chunk.
+    mutating func rowDone() throws {
+        if buffer.count >= Self.chunkSize { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try buffer.withUnsafeBytes { try write($0) }
+        } catch {
+            throw TablesError.exportAborted(error)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
