@@ -22,7 +22,7 @@ struct ImmutabilityTests {
         try other.execute("CREATE TABLE data (x); CREATE TABLE meta (key, value)")
         let error = try #require(throws: TablesError.self) { try TableReader(tableFile: scratch.url("other.sqlite")) }
         #expect(error.code == .notATableFile)
-        let text = try scratch.file("plain.txt", "not sqlite")
+        let text = try scratch.file("not sqlite", name: "plain.txt")
         #expect(throws: TablesError.self) { try TableReader(tableFile: text) }
     }
 }

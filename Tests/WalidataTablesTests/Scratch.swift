@@ -17,14 +17,14 @@ final class Scratch {
 
     func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
-    func file(_ name: String = "data.csv", bytes: [UInt8]) throws -> URL {
+    func file(bytes: [UInt8], name: String = "data.csv") throws -> URL {
         let url = url(name)
         try Data(bytes).write(to: url)
         return url
     }
 
-    func file(_ name: String = "data.csv", _ text: String) throws -> URL {
-        try file(name, bytes: Array(text.utf8))
+    func file(_ text: String, name: String = "data.csv") throws -> URL {
+        try file(bytes: Array(text.utf8), name: name)
     }
 
     func check(_ text: String, options: IngestOptions = .init()) throws -> CSVCheck {
@@ -37,7 +37,7 @@ final class Scratch {
 
     /// Ingests `text` into `name.sqlite` and opens the table; fails the test when rejected.
     func table(_ text: String, name: String = "table", options: IngestOptions = .init()) throws -> TableReader {
-        let csv = try file("\(name).csv", text)
+        let csv = try file(text, name: "\(name).csv")
         let tableFile = url("\(name).sqlite")
         let check = try TableIngest.ingest(csvFile: csv, tableFile: tableFile, options: options)
         #expect(check.accepted, "\(check.problems.map(\.englishMessage))")

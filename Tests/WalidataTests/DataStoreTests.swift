@@ -293,3 +293,40 @@ struct DataStoreTests {
         #expect(ContentDisposition.attachment(filename: "data \"x\"\r\n.csv").contains("filename=\"data _x___.csv\""))
     }
 }
+
+@Suite("walidata verify")
+struct VerifyTests {
+    @Test("a tampered log row and a tampered file are both caught", arguments: TestDatabase.all)
+    func tamperingIsCaught(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let org = try await app.makeOrganization("DINKES")
+            let user = try await app.makeUser("pengelola", role: .pengelolaTI)
+            var form = DatasetForm(nil)
+            form.title = "Data Puskesmas"
+            form.organizationID = org.id!.uuidString
+            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            for text in ["satu", "dua"] {
+                let blob = try await app.blobs.store(Data(text.utf8), io: app.fileio)
+                _ = try await DatasetStore.addVersion(to: dataset, blob: blob, filename: "\(text).pdf", note: "", intake: .init(status: .stored), by: user, on: app.db)
+            }
+            let clean = try await Verifier.run(on: app.db, blobs: app.blobs, threadPool: app.threadPool)
+            #expect(clean.isClean)
+            #expect(clean.filesChecked == 2)
+
+            let versions = try await DatasetVersion.query(on: app.db).sort(\.$number).all()
+            try Data("diubah".utf8).write(to: URL(fileURLWithPath: app.blobs.path(for: versions[0].blobHash)))
+            try FileManager.default.removeItem(atPath: app.blobs.path(for: versions[1].blobHash))
+            let row = try #require(try await EventRecord.query(on: app.db).filter(\.$sequence == 2).first())
+            row.note = "catatan palsu"
+            try await row.save(on: app.db)
+
+            let report = try await Verifier.run(on: app.db, blobs: app.blobs, threadPool: app.threadPool)
+            #expect(report.chainBreaks == [.alteredEntry(sequence: 2)])
+            #expect(report.alteredFiles == [versions[0].blobHash])
+            #expect(report.missingFiles == [versions[1].blobHash])
+            let last = try #require(try await EventRecord.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(last.action == "verify.run")
+            #expect(last.note == "MISMATCH")
+        }
+    }
+}
