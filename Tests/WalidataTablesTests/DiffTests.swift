@@ -4,15 +4,20 @@ import Testing
 
 @Suite("Comparing versions")
 struct DiffTests {
-    func versions(_ old: String, _ new: String) throws -> (Scratch, URL, URL) {
-        let scratch = try Scratch()
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+    }
+
+    func versions(_ old: String, _ new: String) throws -> (URL, URL) {
         _ = try scratch.table(old, name: "old")
         _ = try scratch.table(new, name: "new")
-        return (scratch, scratch.url("old.sqlite"), scratch.url("new.sqlite"))
+        return (scratch.url("old.sqlite"), scratch.url("new.sqlite"))
     }
 
     @Test func byKeyFindsAddedRemovedAndChangedRowsAndColumns() throws {
-        let (_, old, new) = try versions("""
+        let (old, new) = try versions("""
             kode;desa;penduduk;luas
             1;Tuapejat;1.200;10
             2;Sikakap;800;12
@@ -44,7 +49,7 @@ struct DiffTests {
     }
 
     @Test func duplicateAndEmptyKeysAreReportedAndLeftOut() throws {
-        let (_, old, new) = try versions("k,v\nA,1\nA,2\nB,3\nC,4\n", "k,v\nA,1\nB,3\nC,5\n,6\nD,7\nD,8\n")
+        let (old, new) = try versions("k,v\nA,1\nA,2\nB,3\nC,4\n", "k,v\nA,1\nB,3\nC,5\n,6\nD,7\nD,8\n")
         let result = try TableDiff.compare(old: old, new: new, key: "k")
         #expect(result.problems.map(\.code) == [.duplicateKeys, .emptyKeys, .duplicateKeys])
         #expect(result.problems[0].version == .old)
@@ -60,7 +65,7 @@ struct DiffTests {
     }
 
     @Test func missingKeyColumnIsAnError() throws {
-        let (_, old, new) = try versions("a,b\n1,2\n", "a,c\n1,2\n")
+        let (old, new) = try versions("a,b\n1,2\n", "a,c\n1,2\n")
         let error = try #require(throws: TablesError.self) { try TableDiff.compare(old: old, new: new, key: "b") }
         #expect(error.code == .keyColumnMissing)
         #expect(error.parameters["inOld"] == "true" && error.parameters["inNew"] == "false")
@@ -68,7 +73,7 @@ struct DiffTests {
     }
 
     @Test func wholeRowsAreComparedAsMultisets() throws {
-        let (_, old, new) = try versions("desa,nilai\nA,1\nA,1\nB,2\nC,3\n", "desa,nilai,baru\nA,1,x\nB,2,x\nB,2,x\nD,4,x\n")
+        let (old, new) = try versions("desa,nilai\nA,1\nA,1\nB,2\nC,3\n", "desa,nilai,baru\nA,1,x\nB,2,x\nB,2,x\nD,4,x\n")
         let result = try TableDiff.compare(old: old, new: new)
         #expect(result.keyColumn == nil)
         #expect(result.rowsChanged == nil)
@@ -81,7 +86,7 @@ struct DiffTests {
     }
 
     @Test func sameValuesWrittenDifferentlyAreUnchangedButRetypedColumnsCompareAsText() throws {
-        let (_, old, new) = try versions("k;n;t\n1;1.234,5;5\n2;7;6\n", "k,n,t\n1,1234.5,5\n2,7,enam\n")
+        let (old, new) = try versions("k;n;t\n1;1.234,5;5\n2;7;6\n", "k,n,t\n1,1234.5,5\n2,7,enam\n")
         let result = try TableDiff.compare(old: old, new: new, key: "k")
         #expect(result.columnsRetyped == [.init(column: "t", oldType: .integer, newType: .text)])
         #expect(result.rowsChanged == 1)
@@ -92,7 +97,7 @@ struct DiffTests {
 
     @Test func identicalVersionsHaveNoDifferences() throws {
         let text = "k,v\n1,a\n2,b\n"
-        let (_, old, new) = try versions(text, text)
+        let (old, new) = try versions(text, text)
         let keyed = try TableDiff.compare(old: old, new: new, key: "k")
         #expect(keyed.rowsAdded == 0 && keyed.rowsRemoved == 0 && keyed.rowsChanged == 0 && keyed.rowsUnchanged == 2)
         #expect(keyed.columnsAdded.isEmpty && keyed.columnsRemoved.isEmpty)

@@ -41,7 +41,7 @@ struct TableLoadTests {
 
     @Test func aTextColumnGetsItsOriginalSpellingBack() throws {
         let scratch = try Scratch()
-        let reader = try scratch.table("catatan\n1.234,5\n05/01/2024\nya\n42\n12.5\nlain\nNA\n")
+        let reader = try scratch.table("catatan\n\"1.234,5\"\n05/01/2024\nya\n42\n12.5\nlain\nNA\n")
         #expect(reader.columns[0].type == .text)
         #expect(try stored(reader, "catatan")
             == ["text:1.234,5", "text:05/01/2024", "text:ya", "text:42", "text:12.5", "text:lain", "null:"])

@@ -11,6 +11,7 @@ enum OpenAPIDocument {
         var schema: String
         var parameters: [[String: Any]] = []
         var secured = true
+        var body: String? = nil
     }
 
     static var operations: [Operation] { [
@@ -27,15 +28,40 @@ enum OpenAPIDocument {
                 ["name": "start", "in": "query", "required": true, "schema": ["type": "string", "format": "date-time"], "example": "2026-11-24T10:00:00+07:00"],
                 ["name": "standard", "in": "query", "required": true, "schema": ["type": "string"], "example": "2 hari"],
               ]),
+        .init(method: "get", path: "/api/v1/datasets", summary: "Datasets the token's user may see (a produsen: its own agency's). Filters: q, organization.", roles: "any", schema: "DatasetList",
+              parameters: [query("q", "Text in the title, topic or tags"), query("organization", "Organisation id (UUID)")]),
+        .init(method: "post", path: "/api/v1/datasets", summary: "Create a dataset (JSON body with the catalogue metadata; title, organizationID, frequency and access are required).", roles: "admin, pengelola_ti", schema: "Dataset",
+              body: "DatasetIn"),
+        .init(method: "get", path: "/api/v1/datasets/{slug}", summary: "One dataset's metadata.", roles: "any", schema: "Dataset", parameters: [slug]),
+        .init(method: "delete", path: "/api/v1/datasets/{slug}", summary: "Move a dataset to the trash (JSON body {\"note\": reason}). It is kept and can be restored.", roles: "admin, pengelola_ti", schema: "", parameters: [slug], body: "Note"),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions", summary: "All versions, newest first.", roles: "any", schema: "VersionList", parameters: [slug]),
+        .init(method: "post", path: "/api/v1/datasets/{slug}/versions", summary: "Upload a file as the next version: the raw file is the request body (streamed; 413 over the limit). CSV/TSV are checked and loaded; a file that cannot be read as a table is kept as a rejected version.", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Version",
+              parameters: [slug, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "Change note")], body: "File"),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}", summary: "One version with its check report.", roles: "any", schema: "Version", parameters: [slug, number]),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}/download", summary: "The file exactly as it was handed over.", roles: "any", schema: "File", parameters: [slug, number]),
+        .init(method: "post", path: "/api/v1/datasets/{slug}/versions/{number}/restore", summary: "Recovery: make this version's file the new current version (a new version that names its source).", roles: "admin, pengelola_ti", schema: "Version", parameters: [slug, number], body: "Note"),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
+
+    private static func query(_ name: String, _ description: String, required: Bool = false) -> [String: Any] {
+        ["name": name, "in": "query", "required": required, "description": description, "schema": ["type": "string"]]
+    }
+    private static var slug: [String: Any] { ["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]] }
+    private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
 
     static func json(serverURL: String) throws -> Data {
         var paths: [String: [String: Any]] = [:]
         for op in operations {
             var responses: [String: Any] = [:]
-            if op.schema.isEmpty {
+            if op.method == "delete" {
+                responses["204"] = ["description": "Done."]
+            } else if op.schema == "File" {
+                responses["200"] = ["description": "The file.", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
+            } else if op.schema.isEmpty {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["type": "object"]]]]
+            } else if op.method == "post" {
+                responses["201"] = ["description": "Created.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
+                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
             } else {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
             }
@@ -52,6 +78,13 @@ enum OpenAPIDocument {
                 "responses": responses,
             ]
             if !op.parameters.isEmpty { operation["parameters"] = op.parameters }
+            if let body = op.body {
+                operation["requestBody"] = body == "File"
+                    ? ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
+                    : ["required": body != "Note", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                if body == "File" { responses["413"] = ref("Error", "The file is larger than the configured limit; nothing was stored.") }
+                operation["responses"] = responses
+            }
             if !op.secured { operation["security"] = [[String: Any]]() }
             paths[op.path, default: [:]][op.method] = operation
         }
@@ -115,6 +148,26 @@ enum OpenAPIDocument {
             "hours": ["type": "array", "items": object(["weekday": ["type": "integer", "minimum": 1, "maximum": 7], "opens": nullableString, "closes": nullableString], required: ["weekday"])],
             "nonWorkingDays": ["type": "array", "items": object(["date": ["type": "string", "format": "date"], "kind": ["type": "string", "enum": ["libur_nasional", "cuti_bersama", "penutupan_kantor"]], "description": string], required: ["date", "kind", "description"])],
         ], required: ["timeZone", "hours", "nonWorkingDays"]),
+        "Dataset": object([
+            "id": ["type": "string", "format": "uuid"], "slug": string, "title": string, "description": string,
+            "organization": ["$ref": "#/components/schemas/Organization"], "topic": string, "tags": ["type": "array", "items": string],
+            "frequency": ["type": "string", "enum": ["harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan", "lima_tahunan", "tidak_tetap"]],
+            "coverage": string, "period": string, "unit": string, "source": string, "license": string, "contact": string,
+            "access": ["type": "string", "enum": ["terbuka", "terbatas", "dikecualikan"]], "currentVersion": ["type": ["integer", "null"]],
+            "createdAt": nullableDateTime, "updatedAt": nullableDateTime, "deleted": ["type": "boolean"],
+        ], required: ["id", "slug", "title", "organization", "access"]),
+        "DatasetList": list("Dataset"),
+        "DatasetIn": object([
+            "title": string, "description": string, "organizationID": ["type": "string", "format": "uuid"], "topic": string, "tags": string,
+            "frequency": string, "coverage": string, "period": string, "unit": string, "source": string, "license": string, "contact": string, "access": string,
+        ], required: ["title", "organizationID", "frequency", "access"]),
+        "Note": object(["note": string], required: []),
+        "Version": object([
+            "number": ["type": "integer"], "status": ["type": "string", "enum": ["accepted", "stored", "rejected"]], "filename": string, "mediaType": string,
+            "size": ["type": "integer"], "sha256": string, "rowCount": ["type": "integer"], "columnCount": ["type": "integer"], "changeNote": string,
+            "recoveredFrom": ["type": ["integer", "null"]], "createdAt": nullableDateTime, "current": ["type": "boolean"], "downloadURL": string,
+        ], required: ["number", "status", "filename", "size", "sha256", "current"]),
+        "VersionList": list("Version"),
         "Due": object(["start": dateTime, "standard": string, "due": dateTime, "workingSeconds": ["type": "number"]], required: ["start", "standard", "due", "workingSeconds"]),
     ] }
 }

@@ -86,4 +86,13 @@ func routes(_ app: Application) throws {
     api.get("users", access: admin, use: APIController.users)
     api.get("calendar", access: .signedIn, use: APIController.calendar)
     api.get("calendar", "due", access: .signedIn, use: APIController.due)
+    api.get("datasets", access: readers, use: DatasetAPI.list)
+    api.post("datasets", access: curators, use: DatasetAPI.create)
+    api.get("datasets", R.slug, access: readers, use: DatasetAPI.show)
+    api.route(.DELETE, ["datasets", R.slug], access: curators, use: DatasetAPI.delete)
+    api.get("datasets", R.slug, "versions", access: readers, use: DatasetAPI.versions)
+    api.route(.POST, ["datasets", R.slug, "versions"], access: readers, body: .stream, use: DatasetAPI.upload)
+    api.get("datasets", R.slug, "versions", R.number, access: readers, use: DatasetAPI.version)
+    api.get("datasets", R.slug, "versions", R.number, "download", access: readers, use: VersionController.download)
+    api.post("datasets", R.slug, "versions", R.number, "restore", access: curators, use: DatasetAPI.restore)
 }

@@ -52,6 +52,7 @@ enum Strings {
         ("error.409", "Tindakan ini bertentangan dengan keadaan data saat ini. Muat ulang halaman lalu coba lagi.", "This action conflicts with the current state. Reload the page and try again."),
         ("error.413", "Berkas atau isian terlalu besar.", "The file or form is too large."),
         ("error.422", "Isian belum benar. Periksa lalu coba lagi.", "Some of what you entered is not right. Check it and try again."),
+        ("error.422_details", "Isian belum benar: {0}", "Some of what was sent is not right: {0}"),
         ("error.429", "Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.", "Too many attempts. Wait a little and try again."),
         ("error.500", "Terjadi kesalahan pada sistem. Tidak ada data yang hilang; coba lagi, dan bila masih terjadi hubungi administrator.", "Something went wrong in the system. Nothing was lost; try again, and tell the administrator if it keeps happening."),
         ("error.generic", "Permintaan tidak dapat diproses.", "The request could not be processed."),

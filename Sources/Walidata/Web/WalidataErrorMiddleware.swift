@@ -21,6 +21,10 @@ struct WalidataErrorMiddleware: AsyncMiddleware {
             status = error.status
             key = error.key
             arguments = error.arguments
+        case let error as ValidationFailure:
+            status = error.status
+            key = "error.422_details"
+            arguments = [error.problems.map { $0.text(Translator(lang: request.preferredLanguage)) }.joined(separator: " ")]
         case let error as any AbortError:
             status = error.status
             key = Self.key(for: status)

@@ -30,6 +30,5 @@ struct Cell {
     /// Decimal value; for ambiguous values the reading with three decimals (digits / 1000).
     var real: Double = 0
 
-    static let blank = Cell(kind: .null, plain: true)
-    static let text = Cell(kind: .text, plain: true)
+    static var text: Cell { Cell(kind: .text, plain: true) }
 }

@@ -36,8 +36,6 @@ enum CellClassifier {
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
-    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
-
     private static func number(_ p: UnsafePointer<UInt8>, _ n: Int, trimmed: Bool) -> Cell? {
         var i = 0
         let negative = p[0] == 0x2D
@@ -114,7 +112,11 @@ enum CellClassifier {
                                 _ p: UnsafePointer<UInt8>, _ n: Int) -> Cell {
         var value: Double
         if !overflow, mantissa < 1 << 53, fraction <= 22 {
-            value = Double(mantissa) / powersOfTen[fraction]
+            // Both operands are exact (10^22 is the largest exact power of ten), so the one
+            // division is correctly rounded, as strtod would be.
+            var scale = 1.0
+            for _ in 0..<fraction { scale *= 10 }
+            value = Double(mantissa) / scale
         } else {
             var text = ""
             let digits = UnsafeBufferPointer(start: p, count: n).filter { isDigit($0) }
@@ -170,22 +172,17 @@ enum CellClassifier {
             if b &- 0x41 < 26 { b |= 0x20 }
             packed |= UInt64(b) << (8 * UInt64(k))
         }
+        // The words packed little-endian, written out as literals so that no global has to
+        // be initialised on this path (a million-row file calls it millions of times).
         switch packed {
-        case Words.dash, Words.na, Words.nSlashA, Words.hashNSlashA, Words.null: return Cell(kind: .null, plain: false)
-        case Words.true, Words.ya, Words.y, Words.yes: return Cell(kind: .boolean, plain: false, integer: 1)
-        case Words.false, Words.tidak, Words.n, Words.no: return Cell(kind: .boolean, plain: false, integer: 0)
-        default: return .text
+        case 0x2D, 0x616E, 0x612F6E, 0x612F6E23, 0x6C6C756E: // - na n/a #n/a null
+            return Cell(kind: .null, plain: false)
+        case 0x6575_7274, 0x6179, 0x79, 0x73_6579: // true ya y yes
+            return Cell(kind: .boolean, plain: false, integer: 1)
+        case 0x65_736C_6166, 0x6B_6164_6974, 0x6E, 0x6F6E: // false tidak n no
+            return Cell(kind: .boolean, plain: false, integer: 0)
+        default:
+            return .text
         }
-    }
-
-    private enum Words {
-        static func pack(_ s: StaticString) -> UInt64 {
-            var v: UInt64 = 0
-            for k in 0..<s.utf8CodeUnitCount { v |= UInt64(s.utf8Start[k]) << (8 * UInt64(k)) }
-            return v
-        }
-        static let dash = pack("-"), na = pack("na"), nSlashA = pack("n/a"), hashNSlashA = pack("#n/a"), null = pack("null")
-        static let `true` = pack("true"), ya = pack("ya"), y = pack("y"), yes = pack("yes")
-        static let `false` = pack("false"), tidak = pack("tidak"), n = pack("n"), no = pack("no")
     }
 }

@@ -55,6 +55,7 @@ struct ColumnProfiler: ~Copyable {
     private var dotMin = Int64.max, dotMax = Int64.min, commaMin = Int64.max, commaMax = Int64.min
     private var dateMin = Int64.max, dateMax = Int64.min
     private var textMin: [UInt8]?, textMax: [UInt8]?
+    private var textMinFirst: UInt8 = 0, textMaxFirst: UInt8 = 0
     private var distinct: DistinctCounter
 
     init(distinctCap: Int) {
@@ -110,11 +111,20 @@ struct ColumnProfiler: ~Copyable {
         if numberMax.map({ Number.less($0, value) }) ?? true { numberMax = value }
     }
 
+    /// Most values start with a byte strictly between the first bytes of the current minimum
+    /// and maximum, and need no full comparison.
     private mutating func addText(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if count > 0, textMin != nil, bytes[0] > textMinFirst, bytes[0] < textMaxFirst { return }
         var n = min(count, Self.textKeyLength)
         if n < count { while n > 0, bytes[n] & 0xC0 == 0x80 { n -= 1 } }
-        if textMin.map({ Self.compare(bytes, n, $0) < 0 }) ?? true { textMin = Array(UnsafeBufferPointer(start: bytes, count: n)) }
-        if textMax.map({ Self.compare(bytes, n, $0) > 0 }) ?? true { textMax = Array(UnsafeBufferPointer(start: bytes, count: n)) }
+        if textMin.map({ Self.compare(bytes, n, $0) < 0 }) ?? true {
+            textMin = Array(UnsafeBufferPointer(start: bytes, count: n))
+            textMinFirst = n > 0 ? bytes[0] : 0
+        }
+        if textMax.map({ Self.compare(bytes, n, $0) > 0 }) ?? true {
+            textMax = Array(UnsafeBufferPointer(start: bytes, count: n))
+            textMaxFirst = n > 0 ? bytes[0] : 0
+        }
     }
 
     private static func compare(_ bytes: UnsafePointer<UInt8>, _ n: Int, _ other: [UInt8]) -> Int {

@@ -41,20 +41,22 @@ final class RowBatch: @unchecked Sendable {
         byteCount = 0
     }
 
+    /// Copies the record's bytes in one piece: its fields lie in order inside the span from
+    /// the first field's start to the last field's end.
     func append(line: Int, base: UnsafePointer<UInt8>, fields: borrowing FieldList, cells rowCells: UnsafePointer<Cell>) {
-        var needed = 0
-        for i in 0..<columns { needed += fields.ends[i] - fields.starts[i] }
+        let spanStart = fields.starts[0], spanEnd = fields.ends[columns - 1]
+        let needed = spanEnd - spanStart
         if byteCount + needed > byteCapacity { growBytes(to: byteCount + needed) }
         let offset = rows * columns
         lines[rows] = line
         (cells + offset).update(from: rowCells, count: columns)
+        (bytes + byteCount).update(from: base + spanStart, count: needed)
+        let shift = byteCount - spanStart
         for i in 0..<columns {
-            let length = fields.ends[i] - fields.starts[i]
-            (bytes + byteCount).update(from: base + fields.starts[i], count: length)
-            starts[offset + i] = byteCount
-            byteCount += length
-            ends[offset + i] = byteCount
+            starts[offset + i] = fields.starts[i] + shift
+            ends[offset + i] = fields.ends[i] + shift
         }
+        byteCount += needed
         rows += 1
     }
 

@@ -13,9 +13,13 @@ final class TableWriter {
     let temporaryURL: URL
     let schema: TableSchema
     private var connection: SQLiteConnection?
-    private var insert: SQLiteStatement?
+    private var insertOne: SQLiteStatement?
+    private var insertMany: SQLiteStatement?
     private let columnCount: Int
-    private let rawDirty: UnsafeMutablePointer<Bool>
+    private let rowsPerInsert: Int
+    /// Which `_raw_N` parameters hold text from the previous row, per statement and slot.
+    private let dirtyOne: UnsafeMutablePointer<Bool>
+    private let dirtyMany: UnsafeMutablePointer<Bool>
     /// ISO text of date values, bound without copying, so it must live until the row is stepped.
     private let dateText: UnsafeMutablePointer<UInt8>
     private(set) var rowsWritten = 0
@@ -27,9 +31,13 @@ final class TableWriter {
         temporaryURL = directory.appendingPathComponent(".\(tableFile.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         schema = TableSchema(headerNames: header)
         columnCount = header.count
-        rawDirty = .allocate(capacity: max(1, columnCount))
-        rawDirty.initialize(repeating: false, count: max(1, columnCount))
-        dateText = .allocate(capacity: max(1, columnCount) * 10)
+        let parametersPerRow = 2 + 2 * columnCount
+        rowsPerInsert = max(1, min(32, 32_000 / parametersPerRow))
+        dirtyOne = .allocate(capacity: max(1, columnCount))
+        dirtyOne.initialize(repeating: false, count: max(1, columnCount))
+        dirtyMany = .allocate(capacity: max(1, columnCount) * rowsPerInsert)
+        dirtyMany.initialize(repeating: false, count: max(1, columnCount) * rowsPerInsert)
+        dateText = .allocate(capacity: max(1, columnCount) * 10 * rowsPerInsert)
         do {
             let db = try SQLiteConnection(path: temporaryURL.path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             connection = db
@@ -39,8 +47,9 @@ final class TableWriter {
                 """)
             try db.execute(schema.createDataTable)
             try db.execute("BEGIN")
-            let parameters = Array(repeating: "?", count: 2 + 2 * columnCount).joined(separator: ",")
-            insert = try db.prepare("INSERT INTO data VALUES (\(parameters))")
+            let row = "(" + Array(repeating: "?", count: parametersPerRow).joined(separator: ",") + ")"
+            insertOne = try db.prepare("INSERT INTO data VALUES \(row)")
+            insertMany = try db.prepare("INSERT INTO data VALUES " + Array(repeating: row, count: rowsPerInsert).joined(separator: ","))
         } catch let error as TablesError {
             discard()
             throw error.code == .databaseFailure
@@ -50,30 +59,46 @@ final class TableWriter {
     }
 
     deinit {
-        rawDirty.deallocate()
+        dirtyOne.deallocate()
+        dirtyMany.deallocate()
         dateText.deallocate()
     }
 
-    /// Stores a batch of rows, in order.
+    /// Stores a batch of rows, in order, `rowsPerInsert` rows per statement: SQLite's fixed
+    /// cost per executed statement (opening the table, starting and ending the statement)
+    /// is then paid once for many rows.
     func insert(_ batch: RowBatch) throws {
-        for r in 0..<batch.rows {
-            let offset = r * batch.columns
-            try insert(line: batch.lines[r], base: batch.bytes, starts: batch.starts + offset, ends: batch.ends + offset,
-                       cells: batch.cells + offset)
+        var r = 0
+        while r < batch.rows {
+            let wide = batch.rows - r >= rowsPerInsert
+            guard let statement = (wide ? insertMany : insertOne)?.handle else { return }
+            let count = wide ? rowsPerInsert : 1
+            for k in 0..<count {
+                let offset = (r + k) * batch.columns
+                bind(statement, slot: k, line: batch.lines[r + k], base: batch.bytes, starts: batch.starts + offset,
+                     ends: batch.ends + offset, cells: batch.cells + offset, dirty: (wide ? dirtyMany : dirtyOne) + k * columnCount)
+            }
+            let rc = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard rc == SQLITE_DONE else { throw writeFailure(connection?.errorMessage ?? "") }
+            r += count
+            rowsWritten += count
         }
     }
 
-    /// Binds one row: each value as it reads on its own (ambiguous numbers in the Indonesian
-    /// style), its original text into `_raw_N` when the stored value would not print back to it.
-    /// `_row` is left NULL: rows arrive numbered 1, 2, 3… with no gaps, which is exactly the
-    /// rowid SQLite assigns, and letting it assign saves a uniqueness check per row.
-    private func insert(line: Int, base: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>,
-                        cells: UnsafePointer<Cell>) throws {
-        guard let statement = insert?.handle else { return }
-        sqlite3_bind_int64(statement, 2, Int64(line))
+    /// Binds one row into parameter slot `slot` of a statement: each value as it reads on its
+    /// own (ambiguous numbers in the Indonesian style), its original text into `_raw_N` when
+    /// the stored value would not print back to it. `_row` stays NULL: rows arrive numbered
+    /// 1, 2, 3… with no gaps, exactly the rowids SQLite assigns, and letting it assign them
+    /// saves a uniqueness check per row.
+    @inline(__always)
+    private func bind(_ statement: OpaquePointer, slot: Int, line: Int, base: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
+                      ends: UnsafePointer<Int>, cells: UnsafePointer<Cell>, dirty: UnsafeMutablePointer<Bool>) {
+        let first = Int32(slot * (2 + 2 * columnCount))
+        sqlite3_bind_int64(statement, first + 2, Int64(line))
         for i in 0..<columnCount {
             let cell = cells[i]
-            let value = Int32(3 + i), raw = Int32(3 + columnCount + i)
+            let value = first + Int32(3 + i), raw = first + Int32(3 + columnCount + i)
             let start = starts[i], length = ends[i] - start
             let text = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
             switch cell.kind {
@@ -82,22 +107,18 @@ final class TableWriter {
             case .decimal, .ambiguousComma: sqlite3_bind_double(statement, value, cell.real)
             case .text: sqlite3_bind_text(statement, value, text, Int32(length), Self.noCopy)
             case .date:
-                let iso = dateText + 10 * i
+                let iso = dateText + 10 * (slot * columnCount + i)
                 writeISODate(cell.integer, into: iso)
                 sqlite3_bind_text(statement, value, UnsafeRawPointer(iso).assumingMemoryBound(to: CChar.self), 10, Self.noCopy)
             }
             if !cell.plain, cell.kind != .text {
                 sqlite3_bind_text(statement, raw, text, Int32(length), Self.noCopy)
-                rawDirty[i] = true
-            } else if rawDirty[i] {
+                dirty[i] = true
+            } else if dirty[i] {
                 sqlite3_bind_null(statement, raw)
-                rawDirty[i] = false
+                dirty[i] = false
             }
         }
-        let rc = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        guard rc == SQLITE_DONE else { throw writeFailure(connection?.errorMessage ?? "") }
-        rowsWritten += 1
     }
 
     private func writeISODate(_ yyyymmdd: Int64, into p: UnsafeMutablePointer<UInt8>) {
@@ -115,7 +136,8 @@ final class TableWriter {
     func finish(resolutions: [ColumnProfiler.Resolution], check: CSVCheck) throws {
         guard let db = connection else { throw writeFailure("already finished") }
         do {
-            insert = nil
+            insertOne = nil
+            insertMany = nil
             try TableFixups.apply(resolutions, schema: schema, on: db)
             try writeMetadata(db, resolutions: resolutions, check: check)
             try db.execute("COMMIT")
@@ -167,7 +189,8 @@ final class TableWriter {
 
     /// Closes and deletes the unfinished file; nothing of it remains.
     func discard() {
-        insert = nil
+        insertOne = nil
+        insertMany = nil
         connection = nil
         unlink(temporaryURL.path)
     }

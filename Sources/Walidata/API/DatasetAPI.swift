@@ -1,0 +1,154 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// `/api/v1/datasets`: the catalogue and its versions for scripts and other systems. The same
+/// rules as the pages apply (a produsen only sees its own agency's datasets).
+enum DatasetAPI {
+    struct DatasetOut: Content {
+        var id: UUID
+        var slug: String
+        var title: String
+        var description: String
+        var organization: APIModels.OrganizationOut
+        var topic: String
+        var tags: [String]
+        var frequency: String
+        var coverage: String
+        var period: String
+        var unit: String
+        var source: String
+        var license: String
+        var contact: String
+        var access: String
+        var currentVersion: Int?
+        var createdAt: Date?
+        var updatedAt: Date?
+        var deleted: Bool
+
+        init(_ d: Dataset, currentVersion: Int?) {
+            id = d.id!
+            slug = d.slug
+            title = d.title
+            description = d.description
+            organization = APIModels.OrganizationOut(d.organization)
+            topic = d.topic
+            tags = d.tagList
+            frequency = d.frequency
+            coverage = d.coverage
+            period = d.period
+            unit = d.unit
+            source = d.source
+            license = d.license
+            contact = d.contact
+            access = d.access
+            self.currentVersion = currentVersion
+            createdAt = d.createdAt
+            updatedAt = d.updatedAt
+            deleted = d.deletedAt != nil
+        }
+    }
+
+    struct VersionOut: Content {
+        var number: Int
+        var status: String
+        var filename: String
+        var mediaType: String
+        var size: Int64
+        var sha256: String
+        var rowCount: Int64
+        var columnCount: Int
+        var changeNote: String
+        var recoveredFrom: Int?
+        var createdAt: Date?
+        var current: Bool
+        var downloadURL: String
+
+        init(_ v: DatasetVersion, dataset: Dataset, sourceNumber: Int?, withReport: Bool) {
+            number = v.number
+            status = v.status
+            filename = v.filename
+            mediaType = v.mediaType
+            size = v.size
+            sha256 = v.blobHash
+            rowCount = v.rowCount
+            columnCount = v.columnCount
+            changeNote = v.changeNote
+            recoveredFrom = sourceNumber
+            createdAt = v.createdAt
+            current = v.id == dataset.currentVersionID
+            downloadURL = "/api/v1/datasets/\(dataset.slug)/versions/\(v.number)/download"
+        }
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> APIModels.ListOut<DatasetOut> {
+        let user = try req.requireUser()
+        let datasets = try await DatasetController.visibleDatasets(for: user, query: .init(q: req.query[String.self, at: "q"], organization: req.query[String.self, at: "organization"]), on: req.db)
+        let versions = try await DatasetVersion.query(on: req.db).filter(\.$id ~~ datasets.compactMap(\.currentVersionID)).all()
+        let numbers = Dictionary(versions.map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
+        return .init(datasets.map { DatasetOut($0, currentVersion: $0.currentVersionID.flatMap { numbers[$0] }) })
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> DatasetOut {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        var current: DatasetVersion?
+        if let id = dataset.currentVersionID { current = try await DatasetVersion.find(id, on: req.db) }
+        return DatasetOut(dataset, currentVersion: current?.number)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(DatasetForm.self)
+        let problems = try await form.validate(for: user, on: req.db)
+        guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
+        let dataset = try await DatasetStore.create(form, by: user, on: req.db)
+        try await dataset.$organization.load(on: req.db)
+        return try await DatasetOut(dataset, currentVersion: nil).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func versions(_ req: Request) async throws -> APIModels.ListOut<VersionOut> {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        let versions = try await DatasetStore.versions(of: dataset, on: req.db)
+        let numbers = Dictionary(versions.map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
+        return .init(versions.map { VersionOut($0, dataset: dataset, sourceNumber: $0.recoveredFrom.flatMap { numbers[$0] }, withReport: false) })
+    }
+
+    @Sendable static func version(_ req: Request) async throws -> VersionOut {
+        let (_, dataset, version) = try await VersionController.find(req)
+        var source: DatasetVersion?
+        if let id = version.recoveredFrom { source = try await DatasetVersion.find(id, on: req.db) }
+        return VersionOut(version, dataset: dataset, sourceNumber: source?.number, withReport: true)
+    }
+
+    /// `POST /api/v1/datasets/{slug}/versions?filename=…&note=…` with the file as the body.
+    @Sendable static func upload(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+        let version = try await DatasetController.receiveVersion(req, user: user, dataset: dataset)
+        return try await VersionOut(version, dataset: dataset, sourceNumber: nil, withReport: true).encodeResponse(status: .created, for: req)
+    }
+
+    struct NoteIn: Content { var note: String? }
+
+    @Sendable static func restore(_ req: Request) async throws -> Response {
+        let (user, dataset, source) = try await VersionController.find(req)
+        let note = (try? req.content.decode(NoteIn.self))?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
+        let version = try await DatasetStore.restore(source, of: dataset, note: note, by: user, on: req.db)
+        return try await VersionOut(version, dataset: dataset, sourceNumber: source.number, withReport: false).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func delete(_ req: Request) async throws -> HTTPStatus {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        let note = (try? req.content.decode(NoteIn.self))?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !note.isEmpty else { throw UserError(.unprocessableEntity, "datasets.error.delete_reason") }
+        try await DatasetStore.trash(dataset, note: note, by: user, on: req.db)
+        return .noContent
+    }
+}
+
+/// Form problems as an API error: 422 with every problem's message.
+struct ValidationFailure: AbortError {
+    var problems: [Problem]
+    var status: HTTPResponseStatus { .unprocessableEntity }
+    var reason: String { problems.map { $0.text(Translator(lang: .en)) }.joined(separator: " ") }
+}
