@@ -22,11 +22,12 @@ let package = Package(
         // bulk loading needs the C API; Fluent keeps using its own copy for metadata.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // CSV checking and profiling, per-version tables, queries, comparisons. No Vapor, no Fluent.
-        // .target(name: "WalidataTables", dependencies: ["WalidataCore", "CSQLite"]),
+        .target(name: "WalidataTables", dependencies: ["WalidataCore", "CSQLite"]),
         .target(
             name: "Walidata",
             dependencies: [
                 "WalidataCore",
+                "WalidataTables",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Fluent", package: "fluent"),
@@ -36,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "WalidataCLI", dependencies: ["Walidata"]),
         .testTarget(name: "WalidataCoreTests", dependencies: ["WalidataCore"]),
-        // .testTarget(name: "WalidataTablesTests", dependencies: ["WalidataTables"]),
+        .testTarget(name: "WalidataTablesTests", dependencies: ["WalidataTables"]),
         .testTarget(
             name: "WalidataTests",
             dependencies: [

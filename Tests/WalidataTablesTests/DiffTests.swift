@@ -95,6 +95,25 @@ struct DiffTests {
         #expect(whole.rowsUnchanged == 1 && whole.rowsAdded == 1 && whole.rowsRemoved == 1)
     }
 
+    /// Rows are found in key order but shown in file order, and only up to the limit.
+    @Test func examplesAreTheFirstRowsInFileOrder() throws {
+        var old = "kode,nilai\n", new = "kode,nilai\n"
+        for i in (1...60).reversed() {
+            old += "K\(i),\(i)\n"
+            new += "K\(i),\(i % 2 == 0 ? i * 10 : i)\n"
+        }
+        let (oldURL, newURL) = try versions(old, new)
+        let result = try TableDiff.compare(old: oldURL, new: newURL, key: "kode", exampleLimit: 5)
+        #expect(result.rowsChanged == 30)
+        #expect(result.changedExamples.map(\.key) == ["K60", "K58", "K56", "K54", "K52"])
+        #expect(result.changedExamples.map(\.new.number) == [1, 3, 5, 7, 9])
+        #expect(result.changedExamples[0].old.texts == ["K60", "60"])
+        #expect(result.changedExamples[0].new.texts == ["K60", "600"])
+        let whole = try TableDiff.compare(old: oldURL, new: newURL, exampleLimit: 3)
+        #expect(whole.rowsAdded == 30 && whole.rowsRemoved == 30)
+        #expect(whole.addedExamples.map(\.number) == [1, 3, 5])
+    }
+
     @Test func identicalVersionsHaveNoDifferences() throws {
         let text = "k,v\n1,a\n2,b\n"
         let (old, new) = try versions(text, text)

@@ -76,6 +76,15 @@ struct ExportTests {
         #expect(decoded[1]["nilai"] == .integer(99))
     }
 
+    @Test func jsonEscapesQuotesBackslashesAndControlCharacters() throws {
+        let scratch = try Scratch()
+        let reader = try scratch.table("\"nama \"\"resmi\"\"\",path\n\"a\tb\u{01}\",C:\\data\\x\n")
+        let (data, _) = try export(reader, .json)
+        #expect(String(decoding: data, as: UTF8.self) == "[\n{\"nama \\\"resmi\\\"\":\"a\\tb\\u0001\",\"path\":\"C:\\\\data\\\\x\"}\n]\n")
+        let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
+        #expect(objects == [["nama \"resmi\"": "a\tb\u{01}", "path": "C:\\data\\x"]])
+    }
+
     @Test func emptyResultIsAnEmptyJSONArray() throws {
         let scratch = try Scratch()
         let reader = try scratch.table("a\n1\n")

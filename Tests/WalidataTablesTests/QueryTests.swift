@@ -90,6 +90,16 @@ struct QueryTests {
         #expect(throws: TablesError.self) { try reader.query(TableQuery(sort: [TableSort(column: "_row")])) }
     }
 
+    @Test func validateChecksAQueryWithoutRunningIt() throws {
+        try reader.validate(TableQuery(filters: [TableFilter(column: "nilai", operation: .greaterThan, value: "12,5")],
+                                       sort: [TableSort(column: "tanggal")]))
+        #expect(throws: TablesError.self) { try reader.validate(TableQuery(sort: [TableSort(column: "tidak ada")])) }
+        #expect(throws: TablesError.self) {
+            try reader.validate(TableQuery(filters: [TableFilter(column: "tanggal", operation: .lessThan, value: "kemarin")]))
+        }
+        #expect(throws: TablesError.self) { try reader.validate(TableQuery(offset: -5)) }
+    }
+
     @Test func hostileFilterValuesAreJustValues() throws {
         for value in ["'; DROP TABLE data; --", "\"; DROP TABLE data; --", "x' OR '1'='1", "%", "_"] {
             let page = try reader.query(TableQuery(filters: [TableFilter(column: "kecamatan", operation: .equals, value: value)]))

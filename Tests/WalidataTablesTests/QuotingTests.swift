@@ -26,13 +26,19 @@ struct QuotingTests {
     }
 
     /// Records cut at every possible place by tiny chunks must read exactly as in one piece.
-    @Test(arguments: [1, 2, 3, 5, 7, 64])
+    /// The file is longer than the 64 KiB first read, so later chunks cut through records.
+    @Test(arguments: [1, 2, 3, 5, 7, 64, 4096])
     func chunkBoundariesDoNotChangeTheResult(chunkSize: Int) throws {
         let scratch = try Scratch()
+        var text = "\u{FEFF}" + Self.tricky + "\r\n"
+        while text.utf8.count < 80_000 { text += Self.tricky.split(separator: "\r\n", maxSplits: 1)[1] + "\r" }
         var options = IngestOptions()
         options.chunkSize = chunkSize
-        let whole = try scratch.check(Self.tricky)
-        let chunked = try scratch.check(Self.tricky, options: options)
+        let whole = try scratch.check(text)
+        let chunked = try scratch.check(text, options: options)
+        #expect(whole.accepted)
+        #expect(whole.encoding == .utf8WithBOM)
+        #expect(whole.rowCount > 1000)
         #expect(chunked == whole)
     }
 
@@ -68,7 +74,7 @@ struct QuotingTests {
         var options = IngestOptions()
         options.maximumRecordBytes = 1000
         options.chunkSize = 256
-        let check = try scratch.check("a,b\n1,\"" + String(repeating: "x", count: 5000) + "\"\n", options: options)
+        let check = try scratch.check("a,b\n1,\"" + String(repeating: "x", count: 100_000) + "\"\n", options: options)
         #expect(check.codes == [.fieldTooLong])
         #expect(check.problems[0].lines == [2])
     }

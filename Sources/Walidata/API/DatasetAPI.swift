@@ -1,6 +1,7 @@
 import Fluent
 import Vapor
 import WalidataCore
+import WalidataTables
 
 /// `/api/v1/datasets`: the catalogue and its versions for scripts and other systems. The same
 /// rules as the pages apply (a produsen only sees its own agency's datasets).
@@ -63,6 +64,8 @@ enum DatasetAPI {
         var createdAt: Date?
         var current: Bool
         var downloadURL: String
+        /// The CSV check: encoding, delimiter, problems with line numbers, column profiles, preview.
+        var report: CSVCheck?
 
         init(_ v: DatasetVersion, dataset: Dataset, sourceNumber: Int?, withReport: Bool) {
             number = v.number
@@ -78,6 +81,7 @@ enum DatasetAPI {
             createdAt = v.createdAt
             current = v.id == dataset.currentVersionID
             downloadURL = "/api/v1/datasets/\(dataset.slug)/versions/\(v.number)/download"
+            report = withReport ? Intake.report(of: v) : nil
         }
     }
 
@@ -128,6 +132,30 @@ enum DatasetAPI {
         return try await VersionOut(version, dataset: dataset, sourceNumber: nil, withReport: true).encodeResponse(status: .created, for: req)
     }
 
+    /// `…/versions/{number}/data`: a page of rows of an accepted version's table.
+    @Sendable static func data(_ req: Request) async throws -> TablePage {
+        let (_, _, version) = try await VersionController.find(req)
+        return try await TableController.page(req, version: version, params: try req.query.decode(TableQueryParams.self))
+    }
+
+    /// `…/versions/{number}/export?format=csv|csv-excel|json`: the whole table or the rows the
+    /// filters select, streamed.
+    @Sendable static func export(_ req: Request) async throws -> Response {
+        let (_, dataset, version) = try await VersionController.find(req)
+        let format: ExportFormat = switch req.query[String.self, at: "format"] ?? "csv" {
+        case "csv": .csv
+        case "csv-excel": .csvExcel
+        case "json": .json
+        default: throw UserError(.badRequest, "table.error.format")
+        }
+        return try await TableController.export(req, dataset: dataset, version: version, format: format)
+    }
+
+    @Sendable static func compare(_ req: Request) async throws -> TableComparison {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        return try await TableController.compare(req, dataset: dataset).2
+    }
+
     struct NoteIn: Content { var note: String? }
 
     @Sendable static func restore(_ req: Request) async throws -> Response {
@@ -152,3 +180,8 @@ struct ValidationFailure: AbortError {
     var status: HTTPResponseStatus { .unprocessableEntity }
     var reason: String { problems.map { $0.text(Translator(lang: .en)) }.joined(separator: " ") }
 }
+
+// The engine's result types are Codable; the API returns them as JSON as they are.
+extension TablePage: Content {}
+extension TableComparison: Content {}
+extension CSVCheck: Content {}

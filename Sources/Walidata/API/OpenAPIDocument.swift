@@ -40,11 +40,22 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}", summary: "One version with its check report.", roles: "any", schema: "Version", parameters: [slug, number]),
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}/download", summary: "The file exactly as it was handed over.", roles: "any", schema: "File", parameters: [slug, number]),
         .init(method: "post", path: "/api/v1/datasets/{slug}/versions/{number}/restore", summary: "Recovery: make this version's file the new current version (a new version that names its source).", roles: "admin, pengelola_ti", schema: "Version", parameters: [slug, number], body: "Note"),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}/data", summary: "A page of rows of an accepted version's table. Up to three filters c1/o1/v1 … c3/o3/v3 (column, operation, value); sort (column) with desc=1; limit (at most 1000) and offset.", roles: "any", schema: "TablePage",
+              parameters: [slug, number] + tableParameters),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}/export", summary: "The whole table, or the rows the filters select, as CSV (format=csv, or csv-excel with a byte order mark for Excel) or JSON (format=json: an array of objects with typed values). Streamed.", roles: "any", schema: "File",
+              parameters: [slug, number, query("format", "csv, csv-excel or json")] + tableParameters),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/compare", summary: "Compare two accepted versions: columns added/removed, rows added/removed/changed (by the key column, or whole rows without one), with examples.", roles: "any", schema: "Comparison",
+              parameters: [slug, query("from", "Older version number", required: true), query("to", "Newer version number", required: true), query("key", "Key column (optional)")]),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
 
     private static func query(_ name: String, _ description: String, required: Bool = false) -> [String: Any] {
         ["name": name, "in": "query", "required": required, "description": description, "schema": ["type": "string"]]
+    }
+    private static var tableParameters: [[String: Any]] {
+        (1...3).flatMap { n in
+            [query("c\(n)", "Filter \(n): column name"), query("o\(n)", "Filter \(n): equals, notEquals, contains, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, isEmpty, isNotEmpty"), query("v\(n)", "Filter \(n): value as a person types it (12,5 or 1.234,56 or 1234.56; dates 2025-12-31 or 31/12/2025)")]
+        } + [query("sort", "Column to sort by"), query("desc", "1 for descending"), query("limit", "Rows per page (default 100, at most 1000)"), query("offset", "Rows to skip")]
     }
     private static var slug: [String: Any] { ["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]] }
     private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
@@ -166,8 +177,19 @@ enum OpenAPIDocument {
             "number": ["type": "integer"], "status": ["type": "string", "enum": ["accepted", "stored", "rejected"]], "filename": string, "mediaType": string,
             "size": ["type": "integer"], "sha256": string, "rowCount": ["type": "integer"], "columnCount": ["type": "integer"], "changeNote": string,
             "recoveredFrom": ["type": ["integer", "null"]], "createdAt": nullableDateTime, "current": ["type": "boolean"], "downloadURL": string,
+            "report": ["description": "The CSV check (accepted, encoding, delimiter, header, rowCount, columns with type/nulls/distinct/min/max, preview, problems with lines and messages in Indonesian and English); absent for unchecked files.", "type": ["object", "null"]],
         ], required: ["number", "status", "filename", "size", "sha256", "current"]),
         "VersionList": list("Version"),
+        "TablePage": object([
+            "columns": ["type": "array", "items": string],
+            "rows": ["type": "array", "items": object(["number": ["type": "integer"], "line": ["type": "integer"], "values": ["type": "array", "items": [:]]], required: ["number", "values"])],
+            "totalCount": ["type": "integer"], "offset": ["type": "integer"], "limit": ["type": "integer"],
+        ], required: ["columns", "rows", "totalCount", "offset", "limit"]),
+        "Comparison": object([
+            "keyColumn": nullableString, "columnsAdded": ["type": "array", "items": string], "columnsRemoved": ["type": "array", "items": string],
+            "rowsAdded": ["type": "integer"], "rowsRemoved": ["type": "integer"], "rowsChanged": ["type": ["integer", "null"]], "rowsUnchanged": ["type": "integer"],
+            "addedExamples": ["type": "array", "items": [:]], "removedExamples": ["type": "array", "items": [:]], "changedExamples": ["type": "array", "items": [:]],
+        ], required: ["columnsAdded", "columnsRemoved", "rowsAdded", "rowsRemoved", "rowsUnchanged"]),
         "Due": object(["start": dateTime, "standard": string, "due": dateTime, "workingSeconds": ["type": "number"]], required: ["start", "standard", "due", "workingSeconds"]),
     ] }
 }

@@ -70,6 +70,8 @@ func routes(_ app: Application) throws {
     app.get("datasets", R.slug, "versions", R.number, access: readers, use: VersionController.show)
     app.get("datasets", R.slug, "versions", R.number, "download", access: readers, use: VersionController.download)
     app.post("datasets", R.slug, "versions", R.number, "restore", access: curators, use: VersionController.restore)
+    app.get("datasets", R.slug, "versions", R.number, R.file, access: readers, use: TableController.download)
+    app.get("datasets", R.slug, "compare", access: readers, use: TableController.comparePage)
     app.get("trash", access: curators, use: DatasetController.trash)
     app.post("trash", R.slug, "restore", access: curators, use: DatasetController.untrash)
     app.post("trash", R.slug, "purge", access: admin, use: DatasetController.purge)
@@ -95,4 +97,7 @@ func routes(_ app: Application) throws {
     api.get("datasets", R.slug, "versions", R.number, access: readers, use: DatasetAPI.version)
     api.get("datasets", R.slug, "versions", R.number, "download", access: readers, use: VersionController.download)
     api.post("datasets", R.slug, "versions", R.number, "restore", access: curators, use: DatasetAPI.restore)
+    api.get("datasets", R.slug, "versions", R.number, "data", access: readers, use: DatasetAPI.data)
+    api.get("datasets", R.slug, "versions", R.number, "export", access: readers, use: DatasetAPI.export)
+    api.get("datasets", R.slug, "compare", access: readers, use: DatasetAPI.compare)
 }

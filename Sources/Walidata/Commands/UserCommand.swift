@@ -6,9 +6,9 @@ import WalidataCore
 /// and for an administrator who has lost their password.
 struct UserCommand: AsyncCommandGroup {
     let app: Application
-    var help: String { "Manage user accounts (add, password)." }
+    var help: String { "Manage user accounts (add, password, token)." }
     var commands: [String: any AnyAsyncCommand] {
-        ["add": AddUser(app: app), "password": SetPassword(app: app)]
+        ["add": AddUser(app: app), "password": SetPassword(app: app), "token": IssueToken(app: app)]
     }
 }
 
@@ -84,6 +84,29 @@ struct SetPassword: AsyncCommand {
         try await user.save(on: app.db)
         try await LoginFailure.query(on: app.db).filter(\.$username == username).delete()
         context.console.success("Password set for '\(username)'.")
+    }
+}
+
+/// `walidata user token --username X --name "…"`: an API token for scripts, printed once.
+struct IssueToken: AsyncCommand {
+    let app: Application
+
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "The account the token acts for") var username: String?
+        @Option(name: "name", help: "What the token is for") var name: String?
+    }
+
+    var help: String { "Create an API token for a user and print it (it is not shown again)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let username = signature.username.map(User.normalize(username:)),
+              let user = try await User.query(on: app.db).filter(\.$username == username).first(), user.active else {
+            context.console.error("No active user with that name. Give --username of an existing, active account.")
+            throw CommandFailed()
+        }
+        let name = (signature.name ?? "command line").trimmingCharacters(in: .whitespacesAndNewlines)
+        let (_, secret) = try await AccountController.issueToken(for: user, name: name.isEmpty ? "command line" : name, on: app.db)
+        context.console.print(secret)
     }
 }
 

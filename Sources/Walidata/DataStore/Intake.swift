@@ -1,15 +1,24 @@
 import Foundation
 import Vapor
+import WalidataTables
 
 /// What happens to a received file before it becomes a version: CSV and TSV are checked,
-/// profiled and loaded into a table; other files are stored as they are.
+/// profiled and loaded into the version's table in one pass; other files are stored as they
+/// are (XLSX too, until XLSX reading exists; the README says so).
 enum Intake {
     struct Result: Sendable {
         var status: DatasetVersion.Status
         var rowCount: Int64 = 0
         var columnCount: Int = 0
-        /// The check report as JSON, shown on the version page; empty for unchecked files.
+        /// The check report (`CSVCheck`, or `Failure`) as JSON; empty for unchecked files.
         var reportJSON: String = ""
+    }
+
+    /// A file the engine could not even start to read (e.g. unreadable on disk).
+    struct Failure: Codable {
+        var failure: String
+        var indonesianMessage: String
+        var englishMessage: String
     }
 
     static func process(_ blob: BlobStore.Received, filename: String, tables: TableFiles, threadPool: NIOThreadPool) async throws -> Result {
@@ -21,8 +30,39 @@ enum Intake {
         }
     }
 
-    private static func check(_ blob: BlobStore.Received, tables: TableFiles) throws -> Result {
-        // Replaced by the table engine (WalidataTables) in the next commit.
-        Result(status: .stored)
+    /// The same content always gives the same table, so a table already made for this hash
+    /// (an identical earlier upload) is reused rather than loaded again.
+    static func check(_ blob: BlobStore.Received, tables: TableFiles) throws -> Result {
+        let tablePath = tables.path(for: blob.hash)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            let check: CSVCheck
+            if FileManager.default.fileExists(atPath: tablePath) {
+                check = try TableReader(tableFile: URL(fileURLWithPath: tablePath)).check
+            } else {
+                try FileManager.default.createDirectory(atPath: (tablePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                check = try TableIngest.ingest(csvFile: URL(fileURLWithPath: blob.path), tableFile: URL(fileURLWithPath: tablePath))
+            }
+            return Result(
+                status: check.accepted ? .accepted : .rejected,
+                rowCount: Int64(check.rowCount), columnCount: check.header.count,
+                reportJSON: String(decoding: try encoder.encode(check), as: UTF8.self)
+            )
+        } catch let error as TablesError {
+            let failure = Failure(failure: error.code.rawValue, indonesianMessage: error.indonesianMessage, englishMessage: error.englishMessage)
+            return Result(status: .rejected, reportJSON: String(decoding: try encoder.encode(failure), as: UTF8.self))
+        }
+    }
+
+    /// The stored report of a version, if it is a CSV check.
+    static func report(of version: DatasetVersion) -> CSVCheck? {
+        guard !version.report.isEmpty else { return nil }
+        return try? JSONDecoder().decode(CSVCheck.self, from: Data(version.report.utf8))
+    }
+
+    static func failure(of version: DatasetVersion) -> Failure? {
+        guard !version.report.isEmpty else { return nil }
+        return try? JSONDecoder().decode(Failure.self, from: Data(version.report.utf8))
     }
 }

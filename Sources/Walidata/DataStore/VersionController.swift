@@ -12,7 +12,9 @@ enum VersionController {
 
     @Sendable static func show(_ req: Request) async throws -> HTML {
         let (user, dataset, version) = try await find(req)
-        return await VersionViews.detail(req, user: user, dataset: dataset, version: version)
+        let params = try req.query.decode(TableQueryParams.self)
+        let page = version.state == .accepted ? try await TableController.page(req, version: version, params: params) : nil
+        return await VersionViews.detail(req, user: user, dataset: dataset, version: version, page: page, params: params)
     }
 
     /// The file exactly as it was handed over, under its (cleaned) original name.

@@ -1,5 +1,6 @@
 import Vapor
 import WalidataCore
+import WalidataTables
 
 enum VersionViews {
     static func statusBadge(_ version: DatasetVersion, t: Translator) -> HTML {
@@ -7,7 +8,7 @@ enum VersionViews {
         return "<span class=\"badge \(cls)\">\(t("versions.status." + version.status))</span>"
     }
 
-    static func detail(_ req: Request, user: User, dataset: Dataset, version: DatasetVersion) async -> HTML {
+    static func detail(_ req: Request, user: User, dataset: Dataset, version: DatasetVersion, page: TablePage?, params: TableQueryParams) async -> HTML {
         let t = req.t
         let facts: [(String, HTML)] = [
             ("versions.file", "\(version.filename)"),
@@ -24,18 +25,9 @@ enum VersionViews {
         <div class="card"><table class="meta" id="version-meta">\(rows)</table>
         <div class="actions"><a class="button secondary" href="\(SiteURL.versionDownload(dataset.slug, version.number).path)" id="download-original">\(t("versions.download_original"))</a></div></div>
         \(ReportViews.report(req, dataset: dataset, version: version, t: t))
+        \(page.map { TableViews.data(req, dataset: dataset, version: version, page: $0, params: params, t: t) })
         """
         return await Layout.render(req, title: "\(dataset.title) · \(t("versions.number", String(version.number)))", body: body)
     }
 }
 
-enum ReportViews {
-    /// The check report of a tabular version: problems, column profile, preview. Filled in by
-    /// the table engine's report; an unchecked file says so.
-    static func report(_ req: Request, dataset: Dataset, version: DatasetVersion, t: Translator) -> HTML {
-        guard !version.report.isEmpty else {
-            return "<p class=\"muted\" id=\"unchecked\">\(t("versions.unchecked"))</p>"
-        }
-        return .empty
-    }
-}

@@ -49,6 +49,7 @@ enum SiteURL {
     case versionDownload(String, Int)
     case versionRestore(String, Int)
     case versionData(String, Int, String)
+    case versionDataFile(String, Int, String)
     case trash
     case trashRestore(String)
     case trashPurge(String)
@@ -108,6 +109,7 @@ enum SiteURL {
         case .versionDownload(let slug, let n): "/datasets/\(slug)/versions/\(n)/download"
         case .versionRestore(let slug, let n): "/datasets/\(slug)/versions/\(n)/restore"
         case .versionData(let slug, let n, let format): "/datasets/\(slug)/versions/\(n)/data.\(format)"
+        case .versionDataFile(let slug, let n, let file): "/datasets/\(slug)/versions/\(n)/\(file)"
         case .trash: "/trash"
         case .trashRestore(let slug): "/trash/\(slug)/restore"
         case .trashPurge(let slug): "/trash/\(slug)/purge"
@@ -127,6 +129,7 @@ enum SiteURL {
         static let lang: PathComponent = ":lang"
         static let slug: PathComponent = ":slug"
         static let number: PathComponent = ":number"
+        static let file: PathComponent = ":file"
     }
 }
 

@@ -48,11 +48,15 @@ enum Stylesheet {
     .badge.ok{background:#e8f5ec;color:var(--ok)}
     .badge.off{background:#f3e3e2;color:var(--err)}
     .badge.draft{background:#fff6e0;color:var(--warn)}
+    table.meta{border-collapse:collapse}
+    table.meta th{text-align:left;vertical-align:top;padding:.2rem 1.2rem .2rem 0;font-weight:600;white-space:nowrap}
+    table.meta td{padding:.2rem 0}
+    tr.current td{background:#f3f8fc}
     .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
-    @media (max-width:640px){.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    @media (max-width:640px){table.meta th{white-space:normal}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 

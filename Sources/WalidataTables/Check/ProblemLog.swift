@@ -11,14 +11,17 @@ struct ProblemLog {
         self.listLimit = listLimit
     }
 
-    var hasErrors: Bool { raggedRows > 0 || problems.contains { $0.severity == .error } }
+    /// Asked once per row, so kept rather than computed.
+    private(set) var hasErrors = false
 
     mutating func add(_ problem: CSVProblem) {
         problems.append(problem)
+        if problem.severity == .error { hasErrors = true }
     }
 
     mutating func raggedRow(line: Int, found: Int, expected: Int) {
         raggedRows += 1
+        hasErrors = true
         if raggedRows <= listLimit { problems.append(.raggedRow(line: line, found: found, expected: expected)) }
     }
 

@@ -37,7 +37,7 @@ public struct TableComparison: Codable, Sendable, Equatable {
     /// Rows left out of a keyed comparison because their key is empty or not unique.
     public var rowsNotCompared: Int
     /// The first added rows (from the new version) and removed rows (from the old one), in
-    /// file order; in whole-row mode one example per distinct row.
+    /// file order; in whole-row mode the extra copies of a repeated row.
     public var addedExamples: [TableRow]
     public var removedExamples: [TableRow]
     public var changedExamples: [ChangedRow]

@@ -1,9 +1,9 @@
 import CSQLite
 import Foundation
 
-/// Compares two table files (two versions of a dataset) inside SQLite: both are attached
-/// read-only to a private scratch database that SQLite deletes on close, and the work is done
-/// with joins over temporary keyed tables, so memory stays bounded for million-row versions.
+/// Compares two table files (two versions of a dataset): both are attached read-only to a
+/// private scratch connection, SQLite streams each sorted, and the streams are merged, so
+/// memory stays bounded for million-row versions.
 public enum TableDiff {
     public static let defaultExampleLimit = 20
 
@@ -14,6 +14,10 @@ public enum TableDiff {
     ///
     /// Without `key`, whole rows (their common columns) are compared as multisets: a row is
     /// added when the new version holds more copies of it than the old, removed when fewer.
+    ///
+    /// Each version is read once, sorted by SQLite (within its cache, spilling to temporary
+    /// files beyond), and the two sorted streams are merged; rows are told apart by a 64-bit
+    /// hash of their values (see `RowHash`).
     public static func compare(old: URL, new: URL, key: String? = nil,
                                exampleLimit: Int = defaultExampleLimit) throws -> TableComparison {
         let oldReader = try TableReader(tableFile: old)
@@ -42,31 +46,38 @@ public enum TableDiff {
         return comparison
     }
 
+    /// Merges both versions sorted by a hash of their common columns: equal hashes are equal
+    /// rows, and a row is added or removed as many times as its copies differ.
     private static func compareWholeRows(_ db: SQLiteConnection, _ old: TableReader, _ new: TableReader, _ pairing: ColumnPairing,
                                          _ limit: Int, into comparison: inout TableComparison) throws {
-        for side in [ComparisonProblem.Version.old, .new] {
-            let parts = pairing.pairs.map { "quote(\(pairing.expression($0, old: old, new: new, side: side)))" }
-            let fingerprint = parts.isEmpty ? "''" : parts.joined(separator: " || ',' || ")
-            let alias = side == .old ? "o" : "n", table = "\(side.rawValue)_rows"
-            try db.execute("""
-                CREATE TEMP TABLE \(table) (fp PRIMARY KEY, copies INTEGER, first INTEGER) WITHOUT ROWID;
-                INSERT INTO \(table) SELECT fp, count(*), min(r) FROM (SELECT \(fingerprint) AS fp, \(alias)._row AS r FROM \(side.rawValue).data \(alias)) GROUP BY fp;
+        try RowHash.register(on: db)
+        func stream(_ side: ComparisonProblem.Version) throws -> SortedRows {
+            let values = ["0"] + pairing.pairs.map { pairing.expression($0, old: old, new: new, side: side) }
+            let alias = side == .old ? "o" : "n"
+            return try SortedRows(db, sql: """
+                SELECT walidata_row_hash(\(values.joined(separator: ", "))), \(alias)._row FROM \(side.rawValue).data \(alias) ORDER BY 1, 2
                 """)
         }
-        func excess(_ more: String, _ less: String) throws -> (count: Int, examples: [Int]) {
-            let from = "FROM \(more)_rows m LEFT JOIN \(less)_rows l ON l.fp = m.fp WHERE m.copies > coalesce(l.copies, 0)"
-            let count = Int(try db.scalarInt("SELECT coalesce(sum(m.copies - coalesce(l.copies, 0)), 0) \(from)"))
-            let statement = try db.prepare("SELECT m.first \(from) ORDER BY m.first LIMIT ?")
-            try statement.bind([.integer(Int64(limit))])
-            var rows: [Int] = []
-            while try statement.step() { rows.append(Int(statement.int64(0))) }
-            return (count, rows)
+        let olds = try stream(.old), news = try stream(.new)
+        var added = 0, removed = 0
+        var addedRows = FirstRows<Void>(limit: limit), removedRows = FirstRows<Void>(limit: limit)
+        while !olds.isDone || !news.isDone {
+            let takeOld = !olds.isDone && (news.isDone || olds.key <= news.key)
+            let takeNew = !news.isDone && (olds.isDone || news.key <= olds.key)
+            let o = takeOld ? try olds.takeGroup() : (key: SortKey.null, copies: 0, rows: [], hash: 0)
+            let n = takeNew ? try news.takeGroup() : (key: SortKey.null, copies: 0, rows: [], hash: 0)
+            if n.copies > o.copies {
+                added += n.copies - o.copies
+                n.rows.dropFirst(o.copies).forEach { addedRows.offer($0) }
+            } else if o.copies > n.copies {
+                removed += o.copies - n.copies
+                o.rows.dropFirst(n.copies).forEach { removedRows.offer($0) }
+            }
         }
-        let added = try excess("new", "old"), removed = try excess("old", "new")
-        comparison.rowsAdded = added.count
-        comparison.rowsRemoved = removed.count
-        comparison.rowsUnchanged = new.rowCount - added.count
-        comparison.addedExamples = try new.rows(numbered: added.examples)
-        comparison.removedExamples = try old.rows(numbered: removed.examples)
+        comparison.rowsAdded = added
+        comparison.rowsRemoved = removed
+        comparison.rowsUnchanged = new.rowCount - added
+        comparison.addedExamples = try new.rows(numbered: addedRows.rows)
+        comparison.removedExamples = try old.rows(numbered: removedRows.rows)
     }
 }

@@ -1,9 +1,11 @@
+import CSQLite
+
 /// Writes rows as CSV or JSON, byte by byte into a `ChunkedOutput`.
 struct TableExporter {
     let format: ExportFormat
     let columns: [TableColumn]
     private var first = true
-    /// Column names as escaped JSON keys, made once.
+    /// Column names as escaped JSON keys with their colon, made once.
     private let jsonKeys: [[UInt8]]
 
     init(format: ExportFormat, columns: [TableColumn]) {
@@ -11,8 +13,12 @@ struct TableExporter {
         self.columns = columns
         jsonKeys = columns.map { column in
             var key: [UInt8] = []
-            Self.appendJSONString(Array(column.name.utf8)[...], to: &key)
-            return key + [UInt8(ascii: ":")]
+            var output = ChunkedOutput { key.append(contentsOf: $0) }
+            var name = column.name
+            name.withUTF8 { Self.appendJSONString($0, to: &output) }
+            output.append(UInt8(ascii: ":"))
+            try? output.flush()
+            return key
         }
     }
 
@@ -44,7 +50,7 @@ struct TableExporter {
             for i in columns.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 jsonKeys[i].withUnsafeBufferPointer { out.append($0) }
-                appendJSONValue(cursor.value(i), to: &out)
+                appendJSONValue(cursor, i, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -78,34 +84,61 @@ struct TableExporter {
         out.append(0x22)
     }
 
-    private func appendJSONValue(_ value: TableValue, to out: inout ChunkedOutput) {
-        switch value {
-        case .null: out.append("null")
-        case .integer(let v): out.append(String(v))
-        case .decimal(let v): out.append(NumberText.decimal(v))
-        case .boolean(let v): out.append(v ? "true" : "false")
-        case .date(let s), .text(let s):
-            var bytes: [UInt8] = []
-            Self.appendJSONString(Array(s.utf8)[...], to: &bytes)
-            bytes.withUnsafeBufferPointer { out.append($0) }
+    /// Typed JSON straight from SQLite's buffers: numbers as digits, booleans as words,
+    /// dates and text as escaped strings.
+    private func appendJSONValue(_ cursor: TableRowCursor, _ i: Int, to out: inout ChunkedOutput) {
+        switch cursor.storageClass(i) {
+        case SQLITE_INTEGER:
+            let v = cursor.integer(i)
+            if columns[i].type == .boolean {
+                out.append(v != 0 ? "true" : "false")
+            } else {
+                Self.appendDigits(v, to: &out)
+            }
+        case SQLITE_FLOAT:
+            out.append(NumberText.decimal(cursor.real(i)))
+        case SQLITE_TEXT:
+            Self.appendJSONString(cursor.storedBytes(i), to: &out)
+        default:
+            out.append("null")
         }
     }
 
-    static func appendJSONString(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        out.append(0x22)
-        for b in bytes {
-            switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
-            }
+    private static func appendDigits(_ value: Int64, to out: inout ChunkedOutput) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = 0
+            repeat {
+                buffer[23 - n] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+                n += 1
+            } while magnitude > 0
+            out.append(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + 24 - n, count: n))
         }
+    }
+
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput) {
+        out.append(0x22)
+        var plainFrom = 0
+        for (k, b) in bytes.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
+            out.append(UnsafeBufferPointer(rebasing: bytes[plainFrom..<k]))
+            switch b {
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append("\\u00")
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            }
+            plainFrom = k + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
         out.append(0x22)
     }
 }

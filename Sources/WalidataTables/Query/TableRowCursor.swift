@@ -27,6 +27,17 @@ struct TableRowCursor {
 
     func text(_ i: Int) -> String { String(decoding: textBytes(i), as: UTF8.self) }
 
+    /// Storage class of the stored value (`SQLITE_INTEGER`, `SQLITE_FLOAT`, `SQLITE_TEXT`, `SQLITE_NULL`).
+    func storageClass(_ i: Int) -> Int32 { sqlite3_column_type(statement, valueColumn(i)) }
+    func integer(_ i: Int) -> Int64 { sqlite3_column_int64(statement, valueColumn(i)) }
+    func real(_ i: Int) -> Double { sqlite3_column_double(statement, valueColumn(i)) }
+
+    /// The stored text value's bytes; valid until the cursor moves.
+    func storedBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let p = sqlite3_column_text(statement, valueColumn(i))
+        return UnsafeBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_column_bytes(statement, valueColumn(i))))
+    }
+
     func value(_ i: Int) -> TableValue {
         let column = valueColumn(i)
         switch sqlite3_column_type(statement, column) {

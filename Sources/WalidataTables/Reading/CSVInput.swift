@@ -27,6 +27,8 @@ final class CSVInput {
     private(set) var end = 0
     private(set) var eof = false
     private(set) var sawByteOrderMark = false
+    /// The last byte of the decoded text so far.
+    private(set) var lastByte: UInt8?
     /// Bytes read from the file so far (before conversion).
     private(set) var bytesRead = 0
     private var validator = UTF8Validator()
@@ -36,9 +38,9 @@ final class CSVInput {
         source = try FileChunkReader(path: path)
         self.mode = mode
         self.chunkSize = chunkSize
-        capacity = 2 * (mode == .utf8 ? chunkSize : 3 * chunkSize)
+        capacity = 2 * (mode == .utf8 ? 1 : 3) * max(chunkSize, ContentSniffer.sampleSize)
         buffer = .allocate(capacity: capacity)
-        if mode == .windows1252 { rawChunk = .allocate(capacity: chunkSize) }
+        if mode == .windows1252 { rawChunk = .allocate(capacity: max(chunkSize, ContentSniffer.sampleSize)) }
     }
 
     deinit {
@@ -57,12 +59,14 @@ final class CSVInput {
             end -= start
             start = 0
         }
-        let perChunk = mode == .utf8 ? 1 : 3
-        if capacity - end < chunkSize * perChunk { grow(to: end + chunkSize * perChunk) }
         let isFirst = bytesRead == 0
+        // The first read covers the whole sample that sniffing and delimiter detection look at.
+        let count = isFirst ? max(chunkSize, ContentSniffer.sampleSize) : chunkSize
+        let perByte = mode == .utf8 ? 1 : 3
+        if capacity - end < count * perByte { grow(to: end + count * perByte) }
         let target = mode == .utf8 ? buffer + end : rawChunk!
-        let n = try source.read(into: target, count: chunkSize)
-        if n < chunkSize { eof = true }
+        let n = try source.read(into: target, count: count)
+        if n < count { eof = true }
         defer { bytesRead += n }
         if isFirst {
             let verdict = ContentSniffer.sniff(target, count: n)
@@ -83,10 +87,12 @@ final class CSVInput {
             if eof, !validator.isComplete { throw Stop.notUTF8 }
             if skip > 0 { memmove(buffer + end, buffer + end + skip, n - skip) }
             end += n - skip
+            if n > skip { lastByte = buffer[end - 1] }
         case .windows1252:
             let (written, zero) = Windows1252.transcode(target + skip, count: n - skip, into: buffer + end)
             if let zero { throw Stop.zeroByte(offset: bytesRead + skip + zero) }
             end += written
+            if written > 0 { lastByte = buffer[end - 1] }
         }
     }
 

@@ -62,13 +62,6 @@ final class LoadPipeline: @unchecked Sendable {
     }
 
     private func load() {
-        defer {
-            var t = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-            if ProcessInfo.processInfo.environment["WALIDATA_TRACE"] != nil {
-                FileHandle.standardError.write("TRACE writer cpu \(Double(t.tv_sec) + Double(t.tv_nsec) / 1e9)\n".data(using: .utf8)!)
-            }
-        }
         while true {
             condition.lock()
             while full.isEmpty, !closed, failure == nil { condition.wait() }

@@ -89,7 +89,8 @@ public enum TableIngest {
         let columns = sink.finishColumns()
         let problems = sink.problems.report()
         let accepted = !problems.contains { $0.severity == .error }
-        let lastLine = tokenizer.line - (input.bytesRead > 0 && endsWithNewline(input) ? 1 : 0)
+        // After a final line end the counter already points at a line that does not exist.
+        let lastLine = tokenizer.line - (input.lastByte == 0x0A || input.lastByte == 0x0D ? 1 : 0)
         let check = CSVCheck(
             accepted: accepted, encoding: encoding, delimiter: delimiter, header: header,
             rowCount: sink.rowCount, lineCount: max(lastLine, sink.headerLine), byteCount: input.bytesRead,
@@ -103,10 +104,5 @@ public enum TableIngest {
             }
         }
         return check
-    }
-
-    /// Whether the last byte read was a line end, so the line counter has moved past the last line.
-    private static func endsWithNewline(_ input: CSVInput) -> Bool {
-        input.end > 0 && (input.buffer[input.end - 1] == 0x0A || input.buffer[input.end - 1] == 0x0D)
     }
 }

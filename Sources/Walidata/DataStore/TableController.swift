@@ -1,0 +1,107 @@
+import Fluent
+import Vapor
+import WalidataTables
+
+/// The queryable table of an accepted version: a page of rows, downloads of the whole table or
+/// of a filtered result, and the comparison of two versions.
+enum TableController {
+    /// The table file of an accepted version. A reader holds an SQLite connection, so each
+    /// one is opened where it is used: on a thread-pool thread, never shared.
+    static func tablePath(_ req: Request, version: DatasetVersion) throws -> String {
+        guard version.state == .accepted else { throw UserError(.conflict, "table.error.not_a_table") }
+        let path = req.application.tables.path(for: version.blobHash)
+        guard FileManager.default.fileExists(atPath: path) else { throw UserError(.internalServerError, "versions.error.missing_file") }
+        return path
+    }
+
+    static func open(_ path: String) throws -> TableReader {
+        do {
+            return try TableReader(tableFile: URL(fileURLWithPath: path))
+        } catch let error as TablesError {
+            throw error.userError
+        }
+    }
+
+    /// One page of rows for the version page and the API.
+    static func page(_ req: Request, version: DatasetVersion, params: TableQueryParams) async throws -> TablePage {
+        let query = try params.query()
+        let path = try tablePath(req, version: version)
+        return try await req.application.threadPool.runIfActive {
+            do { return try open(path).query(query) } catch let error as TablesError { throw error.userError }
+        }
+    }
+
+    /// `…/versions/:number/data.csv`, `data-excel.csv`, `data.json`: the whole table, or the
+    /// rows the query selects, streamed as it is written.
+    @Sendable static func download(_ req: Request) async throws -> Response {
+        let (_, dataset, version) = try await VersionController.find(req)
+        let format: ExportFormat = switch req.parameters.get("file") ?? "" {
+        case "data.csv": .csv
+        case "data-excel.csv": .csvExcel
+        case "data.json": .json
+        default: throw UserError(.notFound, "error.404")
+        }
+        return try await export(req, dataset: dataset, version: version, format: format)
+    }
+
+    static func export(_ req: Request, dataset: Dataset, version: DatasetVersion, format: ExportFormat) async throws -> Response {
+        let params = try req.query.decode(TableQueryParams.self)
+        let query = try params.query(defaultLimit: nil)
+        let path = try tablePath(req, version: version)
+        // Check the query before any byte is sent, so a bad column is a 400 and not a cut stream.
+        try await req.application.threadPool.runIfActive {
+            do { _ = try open(path).count(TableQuery(filters: query.filters, sort: query.sort, limit: 0)) } catch let error as TablesError { throw error.userError }
+        }
+        let threadPool = req.application.threadPool
+        let body = Response.Body(stream: { writer in
+            threadPool.submit { _ in
+                do {
+                    try open(path).export(query, format: format) { chunk in
+                        try writer.write(.buffer(ByteBuffer(bytes: chunk))).wait()
+                    }
+                    _ = writer.write(.end)
+                } catch {
+                    _ = writer.write(.error(error))
+                }
+            }
+        }, count: -1)
+        let response = Response(status: .ok, body: body)
+        response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
+        let base = "\(dataset.slug)-v\(version.number)\(query.filters.isEmpty ? "" : "-filter")"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: "\(base).\(format.fileExtension)"))
+        return response
+    }
+
+    struct CompareParams: Content {
+        var from: Int
+        var to: Int
+        var key: String?
+    }
+
+    static func compare(_ req: Request, dataset: Dataset) async throws -> (DatasetVersion, DatasetVersion, TableComparison) {
+        guard let params = try? req.query.decode(CompareParams.self) else { throw UserError(.badRequest, "compare.error.params") }
+        let old = try await DatasetStore.version(params.from, of: dataset, on: req.db)
+        let new = try await DatasetStore.version(params.to, of: dataset, on: req.db)
+        guard old.state == .accepted, new.state == .accepted else { throw UserError(.conflict, "table.error.not_a_table") }
+        let tables = req.application.tables
+        let key = params.key?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let comparison = try await req.application.threadPool.runIfActive {
+            do {
+                return try TableDiff.compare(old: URL(fileURLWithPath: tables.path(for: old.blobHash)), new: URL(fileURLWithPath: tables.path(for: new.blobHash)), key: key)
+            } catch let error as TablesError {
+                throw error.userError
+            }
+        }
+        return (old, new, comparison)
+    }
+
+    @Sendable static func comparePage(_ req: Request) async throws -> HTML {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        let (old, new, comparison) = try await compare(req, dataset: dataset)
+        return await TableViews.comparison(req, dataset: dataset, old: old, new: new, comparison: comparison)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

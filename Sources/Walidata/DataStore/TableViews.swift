@@ -1,0 +1,105 @@
+import Vapor
+import WalidataTables
+
+enum TableViews {
+    /// The data of an accepted version: a filter form, a page of rows, paging, downloads.
+    static func data(_ req: Request, dataset: Dataset, version: DatasetVersion, page: TablePage, params: TableQueryParams, t: Translator) -> HTML {
+        let columns = page.columns
+        let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
+        let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
+        let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
+        let filterRows = slots.enumerated().map { i, slot -> HTML in
+            let n = i + 1
+            return """
+            <div class="filter-row">
+            \(FormField.select("c\(n)", label: t("table.column_n", String(n)), options: columnOptions, selected: slot.0 ?? ""))
+            \(FormField.select("o\(n)", label: t("table.operation"), options: operations, selected: slot.1 ?? "equals"))
+            \(FormField.text("v\(n)", label: t("table.value"), value: slot.2 ?? ""))
+            </div>
+            """
+        }
+        let sortOptions = [(value: "", label: t("table.row_order"))] + columns.map { (value: $0, label: $0) }
+        let head = ["#"].map { "<th class=\"num\">\($0)</th>" as HTML } + columns.map { "<th>\($0)</th>" as HTML }
+        let rows = page.rows.map { row -> HTML in
+            "<tr><td class=\"num muted\">\(row.number)</td>\(row.texts.map { "<td>\($0)</td>" as HTML })</tr>"
+        }
+        let base = SiteURL.version(dataset.slug, version.number).path
+        let from = page.totalCount == 0 ? 0 : page.offset + 1
+        let to = page.offset + page.rows.count
+        var paging: [HTML] = []
+        if page.offset > 0 {
+            paging.append("<a href=\"\(base)?\(params.encoded(offset: max(0, page.offset - page.limit)))\" id=\"prev-page\">\(t("table.previous"))</a>")
+        }
+        if to < page.totalCount {
+            paging.append("<a href=\"\(base)?\(params.encoded(offset: page.offset + page.limit))\" id=\"next-page\">\(t("table.next"))</a>")
+        }
+        let query = params.encoded(dropPaging: true)
+        let suffix = query.isEmpty ? "" : "?" + query
+        let downloads: HTML = """
+        <p class="no-print" id="downloads">\(t("table.download")):
+        <a href="\(SiteURL.versionData(dataset.slug, version.number, "csv").path)\(suffix)" id="download-csv">CSV</a> ·
+        <a href="\(SiteURL.versionDataFile(dataset.slug, version.number, "data-excel.csv").path)\(suffix)" id="download-excel">\(t("table.csv_excel"))</a> ·
+        <a href="\(SiteURL.versionData(dataset.slug, version.number, "json").path)\(suffix)" id="download-json">JSON</a>
+        \(HTML.when(!query.isEmpty, " <span class=\"muted\">(\(t("table.filtered_download")))</span>"))</p>
+        """
+        return """
+        <h2 id="data">\(t("table.title"))</h2>
+        <form class="card no-print" method="get" action="\(base)#data" id="filter-form">
+        <div class="filters">\(filterRows)</div>
+        <div class="grid2">
+        <div>\(FormField.select("sort", label: t("table.sort"), options: sortOptions, selected: params.sort ?? ""))</div>
+        <div><label><input type="checkbox" name="desc" value="1"\(HTML.when(params.desc == "1", " checked"))> \(t("table.descending"))</label></div>
+        </div>
+        <div class="actions"><button type="submit" class="secondary" id="apply-filter">\(t("datasets.filter"))</button><a href="\(base)#data">\(t("table.reset"))</a></div>
+        </form>
+        <p id="row-range">\(t("table.range", NumberText.format(Int64(from), lang: t.lang), NumberText.format(Int64(to), lang: t.lang), NumberText.format(Int64(page.totalCount), lang: t.lang)))</p>
+        \(downloads)
+        <div class="table-wrap"><table class="list" id="data-table"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>
+        <p class="actions">\(HTML.join(paging, separator: " · "))</p>
+        """
+    }
+
+    static func comparison(_ req: Request, dataset: Dataset, old: DatasetVersion, new: DatasetVersion, comparison c: TableComparison) async -> HTML {
+        let t = req.t
+        func rowTable(_ rows: [TableRow], columns: [String], id: String) -> HTML {
+            guard !rows.isEmpty else { return .empty }
+            let head = columns.map { "<th>\($0)</th>" as HTML }
+            let body = rows.map { r -> HTML in "<tr>\(r.texts.map { "<td>\($0)</td>" as HTML })</tr>" }
+            return "<div class=\"table-wrap\"><table class=\"list\" id=\"\(id)\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+        }
+        let changed = c.changedExamples.map { row -> HTML in
+            let diffs = row.changedColumns.map { column -> HTML in
+                let oldIndex = c.oldColumns.firstIndex(of: column)
+                let newIndex = c.newColumns.firstIndex(of: column)
+                let before = oldIndex.flatMap { $0 < row.old.texts.count ? row.old.texts[$0] : nil } ?? ""
+                let after = newIndex.flatMap { $0 < row.new.texts.count ? row.new.texts[$0] : nil } ?? ""
+                return "<li><strong>\(column)</strong>: <del>\(before)</del> → <ins>\(after)</ins></li>"
+            }
+            return "<tr><td>\(row.key)</td><td><ul>\(diffs)</ul></td></tr>"
+        }
+        let problems = c.problems.map { "<li class=\"warn\">\(t.lang == .id ? $0.indonesianMessage : $0.englishMessage)</li>" as HTML }
+        let summary: [(String, String)] = [
+            ("compare.columns_added", c.columnsAdded.isEmpty ? "–" : c.columnsAdded.joined(separator: ", ")),
+            ("compare.columns_removed", c.columnsRemoved.isEmpty ? "–" : c.columnsRemoved.joined(separator: ", ")),
+            ("compare.rows_added", NumberText.format(Int64(c.rowsAdded), lang: t.lang)),
+            ("compare.rows_removed", NumberText.format(Int64(c.rowsRemoved), lang: t.lang)),
+            ("compare.rows_changed", c.rowsChanged.map { NumberText.format(Int64($0), lang: t.lang) } ?? t("compare.needs_key")),
+            ("compare.rows_unchanged", NumberText.format(Int64(c.rowsUnchanged), lang: t.lang)),
+        ]
+        let body: HTML = """
+        <p class="muted"><a href="\(SiteURL.dataset(dataset.slug).path)">\(dataset.title)</a></p>
+        <h1>\(t("compare.heading", String(old.number), String(new.number)))</h1>
+        <div id="compare-result">
+        <div class="card"><p>\(c.keyColumn.map { t("compare.by_key", $0) } ?? t("compare.by_row"))</p>
+        <table class="meta">\(summary.map { "<tr><th>\(t($0.0))</th><td>\($0.1)</td></tr>" as HTML })</table>
+        \(HTML.when(!problems.isEmpty, "<ul class=\"problems\">\(problems)</ul>"))</div>
+        \(HTML.when(!c.changedExamples.isEmpty, "<h2>\(t("compare.changed_examples"))</h2><div class=\"table-wrap\"><table class=\"list\" id=\"changed-rows\"><thead><tr><th>\(c.keyColumn ?? "")</th><th>\(t("compare.changes"))</th></tr></thead><tbody>\(changed)</tbody></table></div>"))
+        \(HTML.when(!c.addedExamples.isEmpty, "<h2>\(t("compare.added_examples"))</h2>"))
+        \(rowTable(c.addedExamples, columns: c.newColumns, id: "added-rows"))
+        \(HTML.when(!c.removedExamples.isEmpty, "<h2>\(t("compare.removed_examples"))</h2>"))
+        \(rowTable(c.removedExamples, columns: c.oldColumns, id: "removed-rows"))
+        </div>
+        """
+        return await Layout.render(req, title: t("compare.heading", String(old.number), String(new.number)), body: body)
+    }
+}
