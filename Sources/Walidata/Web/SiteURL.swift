@@ -55,6 +55,7 @@ enum SiteURL {
     case storageLog
     case storageLogPrint
     case uploadScript
+    case backups
 
     var path: String {
         switch self {
@@ -114,6 +115,7 @@ enum SiteURL {
         case .storageLog: "/storage-log"
         case .storageLogPrint: "/storage-log/print"
         case .uploadScript: "/static/upload.js"
+        case .backups: "/admin/backups"
         }
     }
 
