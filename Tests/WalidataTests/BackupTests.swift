@@ -303,6 +303,24 @@ struct BackupTests {
         }
     }
 
+    @Test("restoring into an existing empty schema leaves out the dump's CREATE SCHEMA")
+    func restoreListSkipsSchema() {
+        let list = """
+        ;
+        ; Archive created at 2026-11-26 19:48:33 WIB
+        5; 2615 2200 SCHEMA - public pg_database_owner
+        3390; 0 0 COMMENT - SCHEMA public pg_database_owner
+        215; 1259 16390 TABLE public events walidata
+        216; 1259 16391 TABLE public schema walidata
+        """
+        let filtered = PostgresTools.withoutSchemaEntries(list, schema: "public")
+        #expect(!filtered.contains("SCHEMA - public"))
+        #expect(!filtered.contains("COMMENT - SCHEMA public"))
+        #expect(filtered.contains("TABLE public events"))
+        #expect(filtered.contains("TABLE public schema"))
+        #expect(filtered.contains("; Archive created"))
+    }
+
     @Test("every problem a verification can report has words in both languages")
     func problemTexts() {
         for kind in BackupProblem.Kind.allCases {

@@ -53,7 +53,7 @@ struct VerifyBackup: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let report = try await BackupVerifier(app: app).verify(signature.archive)
         try await BackupVerifier.record(report, by: .system, on: app.db)
-        context.console.print("\(report.name): \(report.entries) entries\(report.manifest.map { ", made \($0.createdAt), \($0.database.rawValue) database" } ?? "")")
+        context.console.print("\(report.name): \(report.entries) entries\(report.manifest.map { ", made \(ISO8601DateFormatter().string(from: $0.createdAt)), \($0.database.rawValue) database" } ?? "")")
         guard report.isOK else {
             context.console.error("\(report.problems.count) problem(s):")
             for problem in report.problems { context.console.error("  - \(problem)") }
@@ -80,7 +80,7 @@ struct RestoreBackup: AsyncCommand {
         }
         do {
             let restored = try await BackupRestorer(verifier: BackupVerifier(app: app)).restore(signature.archive, into: target, config: app.walidata)
-            context.console.success("Restored \(restored.files) files from the backup of \(restored.manifest.createdAt) into \(target).")
+            context.console.success("Restored \(restored.files) files from the backup of \(ISO8601DateFormatter().string(from: restored.manifest.createdAt)) into \(target).")
             if restored.manifest.database == .postgresql {
                 context.console.print("The database went into PostgreSQL (DATABASE_URL). Start the server with DATABASE_URL unchanged and:")
             } else {

@@ -67,13 +67,3 @@ struct BackupSnapshot: Sendable {
         return referenced.filter { seen.insert($0.hash).inserted }.sorted { $0.hash < $1.hash }
     }
 }
-
-/// A backup failure to be shown as it is: the words already say what went wrong.
-enum BackupError: Error, CustomStringConvertible {
-    case message(String)
-    var description: String {
-        switch self {
-        case .message(let text): text
-        }
-    }
-}

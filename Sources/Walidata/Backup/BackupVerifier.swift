@@ -73,7 +73,7 @@ struct BackupVerifier: Sendable {
         var entries: [String: Entry] = [:]
         var order: [String] = []
         for entry in archive {
-            if entries[entry.path] != nil { report.problems.append(.init(kind: .strangeName, path: entry.path, detail: "twice")) }
+            if entries[entry.path] != nil { report.problems.append(.init(kind: .strangeName, path: entry.path)) }
             entries[entry.path] = entry
             order.append(entry.path)
         }

@@ -69,8 +69,33 @@ struct PostgresTools: Sendable {
 
     /// Restores a dump into the configured database in one transaction: it either all goes in
     /// or nothing does.
+    /// A dump of `public` holds `CREATE SCHEMA public`, which every new database already has;
+    /// so when the (empty) schema exists, its own entries are left out of the restore list.
     func restore(from file: String) async throws {
-        try await run("pg_restore", ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--no-password", "--dbname=\(database)", file])
+        var arguments = ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", "--no-password", "--dbname=\(database)"]
+        let list = "\(file).list"
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        if try await schemaExists() {
+            let contents = try await run("pg_restore", ["--list", file])
+            try Self.withoutSchemaEntries(contents, schema: schema).write(toFile: list, atomically: true, encoding: .utf8)
+            arguments.append("--use-list=\(list)")
+        }
+        try await run("pg_restore", arguments + [file])
+    }
+
+    /// The restore list (`pg_restore --list`) minus the lines that create or comment on `schema`.
+    static func withoutSchemaEntries(_ list: String, schema: String) -> String {
+        list.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let words = line.split(separator: " ").map(String.init)
+            guard words.count >= 6, words[0].hasSuffix(";") else { return true }
+            let entry = Array(words[3...])
+            return !(entry.starts(with: ["SCHEMA", "-", schema]) || entry.starts(with: ["COMMENT", "-", "SCHEMA", schema]))
+        }.joined(separator: "\n")
+    }
+
+    private func schemaExists() async throws -> Bool {
+        let output = try await run("psql", ["-X", "-A", "-t", "--no-password", "-c", "SELECT count(*) FROM pg_catalog.pg_namespace WHERE nspname = '\(schema)'"])
+        return output.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
     }
 
     /// Whether pg_restore can read the dump's table of contents (without connecting anywhere).

@@ -35,7 +35,7 @@ extension Strings {
         ("backup.problem.newer_format", "{0}: cadangan dibuat oleh Walidata yang lebih baru (format {1}); perbarui Walidata untuk membacanya.", "{0}: made by a newer Walidata (format {1}); update Walidata to read it."),
         ("backup.problem.missing", "{0} tercantum di manifest tetapi tidak ada di arsip.", "{0} is listed in the manifest but missing from the archive."),
         ("backup.problem.unlisted", "{0} ada di arsip tetapi tidak tercantum di manifest.", "{0} is in the archive but not listed in the manifest."),
-        ("backup.problem.strange_name", "{0}: nama berkas yang tidak pernah ditulis oleh cadangan Walidata {1}.", "{0}: an entry name a Walidata backup never writes {1}."),
+        ("backup.problem.strange_name", "{0}: nama berkas yang tidak pernah ditulis oleh cadangan Walidata, atau tercantum dua kali.", "{0}: an entry name a Walidata backup never writes, or an entry that appears twice."),
         ("backup.problem.size_mismatch", "{0}: ukurannya tidak sesuai manifest ({1} bita).", "{0}: its size does not match the manifest ({1} bytes)."),
         ("backup.problem.hash_mismatch", "{0}: isinya tidak cocok dengan sidik SHA-256 di manifest (berubah atau rusak).", "{0}: its content does not match the manifest's SHA-256 (changed or damaged)."),
         ("backup.problem.blob_altered", "{0}: isi berkas tidak cocok dengan namanya (sidik SHA-256).", "{0}: the file's content does not match its name (its SHA-256)."),
