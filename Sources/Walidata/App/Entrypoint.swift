@@ -9,7 +9,7 @@ public enum Walidata {
         let app = try await Application.make(env)
         do {
             let config = try AppConfig.fromEnvironment()
-            try await configure(app, config: config)
+            if !BackupCommand.startsWithoutDatabase(app, config: config) { try await configure(app, config: config) }
             try await app.execute()
         } catch {
             app.logger.report(error: error)

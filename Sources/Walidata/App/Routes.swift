@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     app.post("trash", R.slug, "purge", access: admin, use: DatasetController.purge)
     app.get("storage-log", access: readers, use: StorageLogController.show)
     app.get("storage-log", "print", access: readers, use: StorageLogController.printView)
+    try BackupRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
     app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)

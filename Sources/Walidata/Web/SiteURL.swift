@@ -56,6 +56,7 @@ enum SiteURL {
     case storageLog
     case storageLogPrint
     case uploadScript
+    case backups
 
     var path: String {
         switch self {
@@ -116,6 +117,7 @@ enum SiteURL {
         case .storageLog: "/storage-log"
         case .storageLogPrint: "/storage-log/print"
         case .uploadScript: "/static/upload.js"
+        case .backups: "/admin/backups"
         }
     }
 

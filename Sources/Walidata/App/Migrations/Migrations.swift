@@ -9,5 +9,6 @@ enum Migrations {
         app.migrations.add(M002CreateSOPRevisions())
         app.migrations.add(M003CreateCalendar())
         app.migrations.add(M004CreateDataStore())
+        app.migrations.add(M005CreateBackupRuns())
     }
 }

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import SQLKit
+import FluentSQLiteDriver
+import Vapor
+
+/// A consistent copy of the metadata database, and the files it refers to. The files are
+/// immutable and named by content, so copying them after the snapshot is consistent as long
+/// as the list comes from the snapshot itself, not from the live database.
+struct BackupSnapshot: Sendable {
+    struct Referenced: Sendable, Hashable {
+        var hash: String
+        var mediaType: String
+    }
+
+    var kind: BackupManifest.DatabaseKind
+    var file: String
+    var postgresSchema: String?
+    var referenced: [Referenced]
+
+    /// Takes the snapshot into `directory`.
+    static func take(of db: any Database, config: AppConfig, into directory: String, threadPool: NIOThreadPool, on loop: any EventLoop) async throws -> BackupSnapshot {
+        guard let sql = db as? any SQLDatabase else { throw BackupError.message("The database does not speak SQL.") }
+        if let url = config.databaseURL {
+            let tools = try PostgresTools(databaseURL: url, schema: config.postgresSchema)
+            _ = try PostgresTools.find("pg_dump")
+            let file = "\(directory)/walidata.pgdump"
+            // pg_dump reads through the snapshot this transaction exports, and the list of files
+            // is read in the same transaction, so both see exactly the same moment.
+            let referenced = try await db.transaction { tx -> [Referenced] in
+                guard let sql = tx as? any SQLDatabase else { throw BackupError.message("The database does not speak SQL.") }
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+                guard let row = try await sql.raw("SELECT pg_export_snapshot() AS id").first() else {
+                    throw BackupError.message("PostgreSQL did not export a snapshot.")
+                }
+                try await tools.dump(to: file, snapshot: try row.decode(column: "id", as: String.self))
+                return try await sql.raw("SELECT DISTINCT blob_hash, media_type FROM dataset_versions").all().map {
+                    Referenced(hash: try $0.decode(column: "blob_hash", as: String.self), mediaType: try $0.decode(column: "media_type", as: String.self))
+                }
+            }
+            return BackupSnapshot(kind: .postgresql, file: file, postgresSchema: tools.schema, referenced: distinct(referenced))
+        }
+        let file = "\(directory)/walidata.sqlite"
+        // VACUUM INTO writes a consistent, compact copy while other connections go on working.
+        try await sql.raw("VACUUM INTO \(literal: file)").run()
+        let referenced = try await query(file, "SELECT DISTINCT blob_hash, media_type FROM dataset_versions", threadPool: threadPool, on: loop).map {
+            Referenced(hash: $0.column("blob_hash")?.string ?? "", mediaType: $0.column("media_type")?.string ?? "")
+        }
+        return BackupSnapshot(kind: .sqlite, file: file, referenced: distinct(referenced))
+    }
+
+    /// Runs one query on an SQLite file that is not Walidata's live database.
+    static func query(_ file: String, _ query: String, threadPool: NIOThreadPool, on loop: any EventLoop) async throws -> [SQLiteRow] {
+        let connection = try await SQLiteConnection.open(storage: .file(path: file), threadPool: threadPool, on: loop)
+        do {
+            let rows = try await connection.query(query, [])
+            try await connection.close()
+            return rows
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private static func distinct(_ referenced: [Referenced]) -> [Referenced] {
+        var seen = Set<String>()
+        return referenced.filter { seen.insert($0.hash).inserted }.sorted { $0.hash < $1.hash }
+    }
+}
