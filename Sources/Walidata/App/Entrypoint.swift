@@ -12,9 +12,10 @@ public enum Walidata {
             if !BackupCommand.startsWithoutDatabase(app, config: config) { try await configure(app, config: config) }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A failed command has already said what went wrong; end with status 1, not a trace.
+            if !(error is CommandFailed) { app.logger.report(error: error) }
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }
