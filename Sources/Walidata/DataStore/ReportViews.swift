@@ -19,7 +19,8 @@ enum ReportViews {
         \(problems(check, t: t))
         </div>
         """
-        return summary + profile(check, t: t) + preview(check, t: t)
+        // A rejected file's column profile would only show zeros; its first rows help more.
+        return summary + (check.accepted ? profile(check, t: t) : .empty) + preview(check, t: t)
     }
 
     static func problems(_ check: CSVCheck, t: Translator) -> HTML {

@@ -50,7 +50,7 @@ enum TableController {
         let path = try tablePath(req, version: version)
         // Check the query before any byte is sent, so a bad column is a 400 and not a cut stream.
         try await req.application.threadPool.runIfActive {
-            do { _ = try open(path).count(TableQuery(filters: query.filters, sort: query.sort, limit: 0)) } catch let error as TablesError { throw error.userError }
+            do { try open(path).validate(query) } catch let error as TablesError { throw error.userError }
         }
         let threadPool = req.application.threadPool
         let body = Response.Body(stream: { writer in

@@ -52,11 +52,17 @@ enum Stylesheet {
     table.meta th{text-align:left;vertical-align:top;padding:.2rem 1.2rem .2rem 0;font-weight:600;white-space:nowrap}
     table.meta td{padding:.2rem 0}
     tr.current td{background:#f3f8fc}
+    .filter-row{display:grid;grid-template-columns:2fr 1.4fr 2fr;gap:0 .8rem}
+    .filter-row+.filter-row label{display:none}
+    .filter-row+.filter-row{margin-top:.4rem}
+    ul.problems{padding-left:1.2rem}
+    ul.problems li{padding:.2rem .4rem;margin:.2rem 0;list-style:disc}
+    del{color:var(--err)}ins{color:var(--ok);text-decoration:none;font-weight:600}
     .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
-    @media (max-width:640px){table.meta th{white-space:normal}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    @media (max-width:640px){table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 

@@ -55,7 +55,7 @@ struct ColumnProfiler: ~Copyable {
     private var dotMin = Int64.max, dotMax = Int64.min, commaMin = Int64.max, commaMax = Int64.min
     private var dateMin = Int64.max, dateMax = Int64.min
     private var textMin: [UInt8]?, textMax: [UInt8]?
-    private var textMinFirst: UInt8 = 0, textMaxFirst: UInt8 = 0
+    private var textMinPrefix: UInt64 = 0, textMaxPrefix: UInt64 = 0
     private var distinct: DistinctCounter
 
     init(distinctCap: Int) {
@@ -111,20 +111,29 @@ struct ColumnProfiler: ~Copyable {
         if numberMax.map({ Number.less($0, value) }) ?? true { numberMax = value }
     }
 
-    /// Most values start with a byte strictly between the first bytes of the current minimum
-    /// and maximum, and need no full comparison.
+    /// Most values' first eight bytes already fall strictly between those of the current
+    /// minimum and maximum, and need no full comparison.
     private mutating func addText(_ bytes: UnsafePointer<UInt8>, count: Int) {
-        if count > 0, textMin != nil, bytes[0] > textMinFirst, bytes[0] < textMaxFirst { return }
+        let prefix = Self.prefix(bytes, count)
+        if textMin != nil, prefix > textMinPrefix, prefix < textMaxPrefix { return }
         var n = min(count, Self.textKeyLength)
         if n < count { while n > 0, bytes[n] & 0xC0 == 0x80 { n -= 1 } }
         if textMin.map({ Self.compare(bytes, n, $0) < 0 }) ?? true {
             textMin = Array(UnsafeBufferPointer(start: bytes, count: n))
-            textMinFirst = n > 0 ? bytes[0] : 0
+            textMinPrefix = Self.prefix(bytes, n)
         }
         if textMax.map({ Self.compare(bytes, n, $0) > 0 }) ?? true {
             textMax = Array(UnsafeBufferPointer(start: bytes, count: n))
-            textMaxFirst = n > 0 ? bytes[0] : 0
+            textMaxPrefix = Self.prefix(bytes, n)
         }
+    }
+
+    /// The first eight bytes as a big-endian number (zero-padded), which orders like the bytes.
+    @inline(__always)
+    private static func prefix(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<8 { value = value << 8 | (i < count ? UInt64(bytes[i]) : 0) }
+        return value
     }
 
     private static func compare(_ bytes: UnsafePointer<UInt8>, _ n: Int, _ other: [UInt8]) -> Int {

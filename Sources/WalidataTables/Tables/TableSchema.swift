@@ -59,7 +59,7 @@ struct TableSchema: Sendable {
     }
 
     var createDataTable: String {
-        let columns = (sqlNames + [rawSqlNames[5]]).map(Self.quoted).joined(separator: ", ")
+        let columns = (sqlNames + rawSqlNames).map(Self.quoted).joined(separator: ", ")
         return "CREATE TABLE data (_row INTEGER PRIMARY KEY, _line INTEGER NOT NULL, \(columns))"
     }
 

@@ -31,7 +31,7 @@ final class TableWriter {
         temporaryURL = directory.appendingPathComponent(".\(tableFile.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         schema = TableSchema(headerNames: header)
         columnCount = header.count
-        let parametersPerRow = 2 + columnCount + 1
+        let parametersPerRow = 2 + 2 * columnCount
         rowsPerInsert = max(1, min(32, 32_000 / parametersPerRow))
         dirtyOne = .allocate(capacity: max(1, columnCount))
         dirtyOne.initialize(repeating: false, count: max(1, columnCount))
@@ -94,11 +94,11 @@ final class TableWriter {
     @inline(__always)
     private func bind(_ statement: OpaquePointer, slot: Int, line: Int, base: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
                       ends: UnsafePointer<Int>, cells: UnsafePointer<Cell>, dirty: UnsafeMutablePointer<Bool>) {
-        let first = Int32(slot * (2 + columnCount + 1))
+        let first = Int32(slot * (2 + 2 * columnCount))
         sqlite3_bind_int64(statement, first + 2, Int64(line))
         for i in 0..<columnCount {
             let cell = cells[i]
-            let value = first + Int32(3 + i), raw = first + Int32(3 + columnCount)
+            let value = first + Int32(3 + i), raw = first + Int32(3 + columnCount + i)
             let start = starts[i], length = ends[i] - start
             let text = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
             switch cell.kind {
@@ -111,7 +111,6 @@ final class TableWriter {
                 writeISODate(cell.integer, into: iso)
                 sqlite3_bind_text(statement, value, UnsafeRawPointer(iso).assumingMemoryBound(to: CChar.self), 10, Self.noCopy)
             }
-            if i != 5 { continue }
             if !cell.plain, cell.kind != .text {
                 sqlite3_bind_text(statement, raw, text, Int32(length), Self.noCopy)
                 dirty[i] = true
