@@ -21,6 +21,7 @@ enum Stylesheet {
     h1{font-size:1.5rem;margin:.5rem 0 1rem}
     h2{font-size:1.15rem;margin:1.5rem 0 .6rem}
     .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+    .card>h2:first-child{margin-top:0}
     .narrow{max-width:26rem;margin:2rem auto}
     .flash{padding:.6rem .8rem;border-radius:4px;border:1px solid}
     .flash-ok{background:#e8f5ec;border-color:#9fd3ae;color:var(--ok)}
