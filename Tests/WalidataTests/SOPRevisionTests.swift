@@ -135,7 +135,7 @@ struct SOPRevisionTests {
             _ = try await SOPStore.openDraft(by: admin, note: "ubah", on: app.db)
             var changed = SOPDefinition.mentawai2022
             changed.steps[0].time = TimeStandard(amount: 1, unit: .hours)
-            #expect(try await SOPStore.saveDraft(2, definition: changed, note: "ubah", on: app.db).isEmpty)
+            #expect(try await SOPStore.saveDraft(2, definition: changed, note: "ubah", by: admin, on: app.db).isEmpty)
             _ = try await SOPStore.approve(2, by: kadis, on: app.db)
             let again = try #require(try await SOPRevision.find(pinned, on: app.db))
             #expect(try again.definition().steps[0].time == TimeStandard(amount: 30, unit: .minutes))

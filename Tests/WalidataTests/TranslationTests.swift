@@ -51,7 +51,7 @@ struct TranslationTests {
             #expect(Strings.table["versions.status." + status.rawValue] != nil)
             #expect(Strings.table["upload.done." + status.rawValue] != nil)
         }
-        for action in StorageLogController.actions { #expect(Strings.table["log.action." + action] != nil, "\(action)") }
+        for action in StorageLogController.actions + StorageLogController.auditActions { #expect(Strings.table["log.action." + action] != nil, "\(action)") }
         for type in ColumnType.allCases { #expect(Strings.table["report.type." + type.rawValue] != nil) }
         for op in TableFilter.Operation.allCases { #expect(Strings.table["table.op." + op.rawValue] != nil) }
         for delimiter in CSVDelimiter.allCases { #expect(Strings.table["report.delimiter." + delimiter.name] != nil) }

@@ -160,3 +160,33 @@ struct UserAdminTests {
         }
     }
 }
+
+@Suite("The audit trail")
+struct AuditTrailTests {
+    @Test("account, agency, SOP and calendar changes are in the hash-chained log, and only an admin reads the trail", arguments: TestDatabase.all)
+    func audited(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await app.makeUser("admin1", role: .admin)
+            let admin = TestBrowser(app)
+            try await admin.login("admin1")
+            try await admin.get("/admin/users/new")
+            try await admin.post("/admin/users/new", [("username", "budi"), ("fullName", "Budi"), ("role", "kasi"), ("password", "rahasia-123")])
+            try await admin.get("/admin/organizations/new")
+            try await admin.post("/admin/organizations/new", [("name", "Dinas Sosial"), ("code", "DINSOS")])
+            try await admin.get("/calendar")
+            try await admin.post("/calendar/days", [("date", "2026-12-31"), ("kind", "penutupan_kantor"), ("description", "Tutup buku")])
+            try await admin.get("/sop/revisions")
+            try await admin.post("/sop/revisions/new", [("changeNote", "Uji")])
+            let actions = try await EventRecord.query(on: app.db).sort(\.$sequence).all().map(\.action)
+            #expect(actions == ["user.create", "organization.create", "calendar.day_add", "sop.draft_open"])
+            #expect(try await EventLog.verify(on: app.db).breaks.isEmpty)
+            let trail = try await admin.get("/admin/audit").body.string
+            #expect(trail.contains("Membuat akun pengguna"))
+            #expect(trail.contains("Tutup buku"))
+            try await app.makeUser("kasi1", role: .kasi)
+            let kasi = TestBrowser(app)
+            try await kasi.login("kasi1")
+            #expect(try await kasi.get("/admin/audit").status == .forbidden)
+        }
+    }
+}

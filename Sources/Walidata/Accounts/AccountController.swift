@@ -44,7 +44,9 @@ enum AccountController {
             return try await HTMLPage(status: .unprocessableEntity, await AccountViews.account(req, user: user, errors: errors)).encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(form.password)
-        try await user.save(on: req.db)
+        try await EventLog.record(.init(action: "user.password_change", note: user.username), by: .init(user), on: req.db) { tx in
+            try await user.save(on: tx)
+        }
         req.flash(.ok, "account.password_changed")
         return req.redirect(to: SiteURL.account.path)
     }
@@ -66,6 +68,7 @@ enum AccountController {
             return try await HTMLPage(status: .unprocessableEntity, await AccountViews.tokens(req, tokens: existing, newToken: nil, errors: [Problem("tokens.error.name")])).encodeResponse(for: req)
         }
         let (token, secret) = try await issueToken(for: user, name: name, on: req.db)
+        try await EventLog.record(.init(action: "token.create", note: name, details: ["prefix": token.prefix]), by: .init(user), on: req.db) { _ in }
         // The secret is shown on this response only; it is never stored or shown again.
         return try await AccountViews.tokens(req, tokens: [token] + existing, newToken: secret, errors: []).encodeResponse(for: req)
     }
@@ -85,7 +88,9 @@ enum AccountController {
         }
         if token.revokedAt == nil {
             token.revokedAt = Date()
-            try await token.save(on: req.db)
+            try await EventLog.record(.init(action: "token.revoke", note: token.name, details: ["prefix": token.prefix]), by: .init(user), on: req.db) { tx in
+                try await token.save(on: tx)
+            }
         }
         req.flash(.ok, "tokens.revoked", token.name)
         return req.redirect(to: SiteURL.tokens.path)

@@ -70,7 +70,9 @@ enum OrganizationController {
         }
         let organization = Organization(name: "", code: "")
         form.apply(to: organization)
-        try await organization.create(on: req.db)
+        try await EventLog.record(.init(action: "organization.create", note: organization.name, details: ["code": organization.code]), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await organization.create(on: tx)
+        }
         req.flash(.ok, "organizations.created", organization.name)
         return req.redirect(to: SiteURL.organizations.path)
     }
@@ -89,7 +91,9 @@ enum OrganizationController {
         }
         form.apply(to: organization)
         organization.active = form.active != nil
-        try await organization.save(on: req.db)
+        try await EventLog.record(.init(action: "organization.update", note: organization.name, details: ["code": organization.code, "active": String(organization.active)]), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await organization.save(on: tx)
+        }
         req.flash(.ok, "organizations.updated", organization.name)
         return req.redirect(to: SiteURL.organizations.path)
     }

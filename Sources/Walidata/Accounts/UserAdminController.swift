@@ -27,7 +27,9 @@ enum UserAdminController {
                 organizationID: checked.organizationID, passwordHash: try await req.password.async.hash(form.password ?? ""),
                 nip: checked.nip, email: checked.email
             )
-            try await user.create(on: req.db)
+            try await EventLog.record(.init(action: "user.create", note: user.username, details: ["role": user.roleRaw]), by: .init(try req.requireUser()), on: req.db) { tx in
+                try await user.create(on: tx)
+            }
             req.flash(.ok, "users.created", user.username)
             return req.redirect(to: SiteURL.users.path)
         }
@@ -60,7 +62,9 @@ enum UserAdminController {
             user.email = checked.email
             user.role = checked.role
             user.$organization.id = checked.organizationID
-            try await user.save(on: req.db)
+            try await EventLog.record(.init(action: "user.update", note: user.username, details: ["role": user.roleRaw, "user": user.id?.uuidString ?? ""]), by: .init(try req.requireUser()), on: req.db) { tx in
+                try await user.save(on: tx)
+            }
             req.flash(.ok, "users.updated", user.username)
             return req.redirect(to: SiteURL.users.path)
         }
@@ -75,7 +79,9 @@ enum UserAdminController {
             throw UserError(.unprocessableEntity, "users.error.password", String(User.minimumPasswordLength))
         }
         user.passwordHash = try await req.password.async.hash(form.password)
-        try await user.save(on: req.db)
+        try await EventLog.record(.init(action: "user.password_reset", note: user.username), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await user.save(on: tx)
+        }
         // The old password's sessions and lock no longer apply.
         try await LoginFailure.query(on: req.db).filter(\.$username == user.username).delete()
         req.flash(.ok, "users.password_reset", user.username)
@@ -92,7 +98,9 @@ enum UserAdminController {
             if user.role == .admin { try await ensureAnotherAdmin(besides: user, on: req.db) }
         }
         user.active = form.active
-        try await user.save(on: req.db)
+        try await EventLog.record(.init(action: form.active ? "user.activate" : "user.deactivate", note: user.username), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await user.save(on: tx)
+        }
         req.flash(.ok, form.active ? "users.activated" : "users.deactivated", user.username)
         return req.redirect(to: SiteURL.users.path)
     }

@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     app.post("trash", R.slug, "purge", access: admin, use: DatasetController.purge)
     app.get("storage-log", access: readers, use: StorageLogController.show)
     app.get("storage-log", "print", access: readers, use: StorageLogController.printView)
+    app.get("admin", "audit", access: admin, use: StorageLogController.audit)
     try BackupRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())

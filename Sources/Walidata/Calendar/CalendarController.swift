@@ -69,7 +69,12 @@ enum CalendarController {
             return try await HTMLPage(status: .unprocessableEntity, html).encodeResponse(for: req)
         }
         let hours = parsed
-        try await req.db.transaction { tx in
+        // E.g. "1 07:30-16:00; 6 -": what the week looks like after the change.
+        let summary = hours.keys.sorted().map { day -> String in
+            guard let open = hours[day]?.0, let close = hours[day]?.1 else { return "\(day) -" }
+            return "\(day) \(DateText.clock(open))-\(DateText.clock(close))"
+        }.joined(separator: "; ")
+        try await EventLog.record(.init(action: "calendar.hours", note: summary), by: .init(try req.requireUser()), on: req.db) { tx in
             for (weekday, value) in hours {
                 if let row = try await WorkingHoursRow.query(on: tx).filter(\.$weekday == weekday).first() {
                     row.startMinute = value.0
@@ -103,7 +108,9 @@ enum CalendarController {
             let html = try await page(req, year: date?.year, calculator: nil, errors: errors)
             return try await HTMLPage(status: .unprocessableEntity, html).encodeResponse(for: req)
         }
-        try await CalendarStore.upsert(NonWorkingDay(date: date, kind: kind, description: description), on: req.db)
+        try await EventLog.record(.init(action: "calendar.day_add", note: description, details: ["date": date.iso, "kind": kind.rawValue]), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await CalendarStore.upsert(NonWorkingDay(date: date, kind: kind, description: description), on: tx)
+        }
         req.flash(.ok, "calendar.day_saved", date.iso)
         return req.redirect(to: SiteURL.calendar.path + "?year=\(date.year)")
     }
@@ -112,7 +119,9 @@ enum CalendarController {
         guard let row = try await NonWorkingDayRow.find(try req.uuidParameter("dayID"), on: req.db) else {
             throw UserError(.notFound, "error.404")
         }
-        try await row.delete(on: req.db)
+        try await EventLog.record(.init(action: "calendar.day_delete", note: row.description, details: ["date": row.date, "kind": row.kind]), by: .init(try req.requireUser()), on: req.db) { tx in
+            try await row.delete(on: tx)
+        }
         req.flash(.ok, "calendar.day_deleted", row.date)
         return req.redirect(to: SiteURL.calendar.path + "?year=\(row.date.prefix(4))")
     }
@@ -132,7 +141,7 @@ enum CalendarController {
         } catch {
             throw UserError(.unprocessableEntity, "calendar.error.import", String(describing: error))
         }
-        try await req.db.transaction { tx in
+        try await EventLog.record(.init(action: "calendar.import", note: String(days.count)), by: .init(try req.requireUser()), on: req.db) { tx in
             for day in days { try await CalendarStore.upsert(day, on: tx) }
         }
         req.flash(.ok, "calendar.imported", String(days.count))

@@ -78,6 +78,15 @@ enum EventLog {
         }
     }
 
+    /// Saves a change and the entry that records it in one transaction: the audit trail of
+    /// accounts, agencies, the SOP and the calendar.
+    static func record(_ entry: Entry, by actor: Actor, on db: any Database, _ change: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        try await transaction(on: db) { tx in
+            try await change(tx)
+            try await append(entry, by: actor, on: tx)
+        }
+    }
+
     /// Recomputes the whole chain, in order.
     static func verify(on db: any Database) async throws -> (count: Int, breaks: [EventChain.Break]) {
         let records = try await EventRecord.query(on: db).sort(\.$sequence).all()

@@ -15,7 +15,16 @@ enum StorageLogController {
         "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "backup.create", "backup.verify", "verify.run",
     ]
 
+    /// Everything else the log records: the audit trail of accounts, SOP and calendar.
+    static let auditActions = [
+        "user.create", "user.update", "user.password_reset", "user.password_change", "user.activate", "user.deactivate",
+        "organization.create", "organization.update", "token.create", "token.revoke",
+        "sop.draft_open", "sop.draft_save", "sop.draft_discard", "sop.approve",
+        "calendar.hours", "calendar.day_add", "calendar.day_delete", "calendar.import",
+    ]
+
     struct Page {
+        var audit = false
         var from: LocalDate
         var to: LocalDate
         var events: [EventRecord]
@@ -24,7 +33,7 @@ enum StorageLogController {
     }
 
     /// Events in a date range (office time zone), optionally for one dataset, oldest first.
-    static func load(_ req: Request, dataset: Dataset?) async throws -> Page {
+    static func load(_ req: Request, dataset: Dataset?, audit: Bool = false) async throws -> Page {
         let q = try req.query.decode(Query.self)
         let calendar = WorkingCalendar.standard()
         let today = calendar.localDate(of: Date())
@@ -34,7 +43,7 @@ enum StorageLogController {
         let start = Int64(calendar.instant(on: from, minute: 0).timeIntervalSince1970 * 1000)
         let end = Int64(calendar.instant(on: to.adding(days: 1), minute: 0).timeIntervalSince1970 * 1000)
         var query = EventRecord.query(on: req.db)
-            .filter(\.$action ~~ actions)
+            .filter(\.$action ~~ (audit ? actions + auditActions : actions))
             .filter(\.$atMillis >= start).filter(\.$atMillis < end)
             .sort(\.$sequence)
         if let dataset { query = query.filter(\.$datasetID == dataset.id!.uuidString) }
@@ -47,7 +56,7 @@ enum StorageLogController {
         if user.role == .produsen {
             events = events.filter { byID[$0.datasetID].map { DatasetRules.canView(user, $0) } ?? false }
         }
-        return Page(from: from, to: to, events: events, datasets: byID, dataset: dataset)
+        return Page(audit: audit, from: from, to: to, events: events, datasets: byID, dataset: dataset)
     }
 
     @Sendable static func show(_ req: Request) async throws -> HTML {
@@ -56,6 +65,11 @@ enum StorageLogController {
 
     @Sendable static func printView(_ req: Request) async throws -> HTML {
         await StorageLogViews.page(req, page: try await load(req, dataset: nil), printable: true)
+    }
+
+    /// `/admin/audit`: the whole log, for the administrator.
+    @Sendable static func audit(_ req: Request) async throws -> HTML {
+        await StorageLogViews.page(req, page: try await load(req, dataset: nil, audit: true), printable: req.query[String.self, at: "print"] != nil)
     }
 
     @Sendable static func forDataset(_ req: Request) async throws -> HTML {

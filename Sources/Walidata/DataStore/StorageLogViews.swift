@@ -28,15 +28,15 @@ enum StorageLogViews {
         \(HTML.when(page.events.isEmpty, "<p class=\"muted\">\(t("log.empty"))</p>"))
         """
         let range = t("log.range", DateText.longDate(year: page.from.year, month: page.from.month, day: page.from.day, lang: t.lang), DateText.longDate(year: page.to.year, month: page.to.month, day: page.to.day, lang: t.lang))
-        let heading = page.dataset.map { t("log.title_dataset", $0.title) } ?? t("log.title")
+        let heading = page.audit ? t("log.audit_title") : page.dataset.map { t("log.title_dataset", $0.title) } ?? t("log.title")
         let query = "from=\(page.from.iso)&to=\(page.to.iso)"
         if printable {
             let letterhead = (try? await Letterhead.load(on: req.db)) ?? .standard
-            let body: HTML = "<h1>\(t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)"
+            let body: HTML = "<h1>\(page.audit ? t("log.audit_title") : t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)"
             return PrintDocument.render(req, title: heading, orientation: .landscape, letterhead: letterhead, body: body)
         }
-        let printURL = page.dataset.map { SiteURL.datasetLog($0.slug).path + "?print=1&" + query } ?? SiteURL.storageLogPrint.path + "?" + query
-        let action = page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path
+        let action = page.audit ? SiteURL.audit.path : page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path
+        let printURL = page.dataset == nil && !page.audit ? SiteURL.storageLogPrint.path + "?" + query : action + "?print=1&" + query
         let body: HTML = """
         \(page.dataset.map { d -> HTML in "<p class=\"muted\"><a href=\"\(SiteURL.dataset(d.slug).path)\">\(d.title)</a></p>" })
         <h1>\(heading)</h1>

@@ -51,7 +51,7 @@ enum SOPController {
         let form = try req.content.decode(SOPDraftForm.self)
         let definition = form.apply(to: try revision.definition())
         let note = (form.changeNote ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let issues = try await SOPStore.saveDraft(number, definition: definition, note: note.isEmpty ? revision.changeNote : note, on: req.db)
+        let issues = try await SOPStore.saveDraft(number, definition: definition, note: note.isEmpty ? revision.changeNote : note, by: try req.requireUser(), on: req.db)
         guard issues.isEmpty else {
             let page = await SOPEditView.render(req, revision: revision, definition: definition, note: note, issues: issues)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -62,7 +62,7 @@ enum SOPController {
 
     @Sendable static func discardDraft(_ req: Request) async throws -> Response {
         let number = try req.intParameter("revision")
-        try await SOPStore.discardDraft(number, on: req.db)
+        try await SOPStore.discardDraft(number, by: try req.requireUser(), on: req.db)
         req.flash(.ok, "sop.draft_discarded", String(number))
         return req.redirect(to: SiteURL.sopRevisions.path)
     }

@@ -25,7 +25,7 @@ enum SOPStore {
 
     /// Opens a draft copied from the revision in force. Only one draft may exist.
     static func openDraft(by user: User, note: String, on db: any Database) async throws -> SOPRevision {
-        try await db.transaction { tx in
+        try await EventLog.transaction(on: db) { tx in
             if try await SOPRevision.query(on: tx).filter(\.$statusRaw == SOPRevision.Status.draft.rawValue).count() > 0 {
                 throw UserError(.conflict, "sop.error.draft_exists")
             }
@@ -36,19 +36,22 @@ enum SOPStore {
                 changeNote: note, createdBy: try user.requireID()
             )
             try await draft.create(on: tx)
+            try await EventLog.append(.init(action: "sop.draft_open", note: note, details: ["revision": String(draft.number)]), by: .init(user), on: tx)
             return draft
         }
     }
 
     /// Saves a draft's new definition if it is valid; returns the problems otherwise.
-    static func saveDraft(_ number: Int, definition: SOPDefinition, note: String, on db: any Database) async throws -> [SOPValidationIssue] {
+    static func saveDraft(_ number: Int, definition: SOPDefinition, note: String, by user: User, on db: any Database) async throws -> [SOPValidationIssue] {
         let revision = try await revision(number, on: db)
         guard revision.status == .draft else { throw UserError(.conflict, "sop.error.not_draft") }
         let issues = definition.validate()
         guard issues.isEmpty else { return issues }
         try revision.setDefinition(definition)
         revision.changeNote = note
-        try await revision.save(on: db)
+        try await EventLog.record(.init(action: "sop.draft_save", note: note, details: ["revision": String(number)]), by: .init(user), on: db) { tx in
+            try await revision.save(on: tx)
+        }
         return []
     }
 
@@ -56,7 +59,7 @@ enum SOPStore {
     /// printed on its sheet; the revision in force before it becomes superseded.
     static func approve(_ number: Int, by approver: User, at date: Date = Date(), on db: any Database) async throws -> SOPRevision {
         guard approver.role == .kepalaDinas else { throw UserError(.forbidden, "error.403") }
-        return try await db.transaction { tx in
+        return try await EventLog.transaction(on: db) { tx in
             let draft = try await revision(number, on: tx)
             guard draft.status == .draft else { throw UserError(.conflict, "sop.error.not_draft") }
             var definition = try draft.definition()
@@ -80,13 +83,16 @@ enum SOPStore {
             draft.approverName = approver.fullName
             draft.approverNIP = approver.nip
             try await draft.save(on: tx)
+            try await EventLog.append(.init(action: "sop.approve", note: draft.changeNote, details: ["revision": String(draft.number), "superseded": String(previous.number)]), by: .init(approver), on: tx)
             return draft
         }
     }
 
-    static func discardDraft(_ number: Int, on db: any Database) async throws {
+    static func discardDraft(_ number: Int, by user: User, on db: any Database) async throws {
         let revision = try await revision(number, on: db)
         guard revision.status == .draft else { throw UserError(.conflict, "sop.error.not_draft") }
-        try await revision.delete(on: db)
+        try await EventLog.record(.init(action: "sop.draft_discard", note: revision.changeNote, details: ["revision": String(number)]), by: .init(user), on: db) { tx in
+            try await revision.delete(on: tx)
+        }
     }
 }

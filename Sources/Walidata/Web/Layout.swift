@@ -49,6 +49,7 @@ enum Layout {
         if user.role == .admin {
             items.append(("nav-users", .users, "nav.users"))
             items.append(("nav-organizations", .organizations, "nav.organizations"))
+            items.append(("nav-audit", .audit, "nav.audit"))
             items.append(("nav-backups", .backups, "nav.backups"))
         }
         items.append(("nav-account", .account, "nav.account"))

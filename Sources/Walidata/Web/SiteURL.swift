@@ -56,6 +56,7 @@ enum SiteURL {
     case storageLog
     case storageLogPrint
     case uploadScript
+    case audit
     case backups
 
     var path: String {
@@ -117,6 +118,7 @@ enum SiteURL {
         case .storageLog: "/storage-log"
         case .storageLogPrint: "/storage-log/print"
         case .uploadScript: "/static/upload.js"
+        case .audit: "/admin/audit"
         case .backups: "/admin/backups"
         }
     }
