@@ -44,14 +44,15 @@ enum TableViews {
         """
         return """
         <h2 id="data">\(t("table.title"))</h2>
-        <form class="card no-print" method="get" action="\(base)#data" id="filter-form">
+        <details class="card no-print"\(HTML.when(!query.isEmpty, " open"))><summary>\(t("table.filter_and_sort"))</summary>
+        <form method="get" action="\(base)#data" id="filter-form">
         <div class="filters">\(filterRows)</div>
         <div class="grid2">
         <div>\(FormField.select("sort", label: t("table.sort"), options: sortOptions, selected: params.sort ?? ""))</div>
         <div><label><input type="checkbox" name="desc" value="1"\(HTML.when(params.desc == "1", " checked"))> \(t("table.descending"))</label></div>
         </div>
         <div class="actions"><button type="submit" class="secondary" id="apply-filter">\(t("datasets.filter"))</button><a href="\(base)#data">\(t("table.reset"))</a></div>
-        </form>
+        </form></details>
         <p id="row-range">\(t("table.range", NumberText.format(Int64(from), lang: t.lang), NumberText.format(Int64(to), lang: t.lang), NumberText.format(Int64(page.totalCount), lang: t.lang)))</p>
         \(downloads)
         <div class="table-wrap"><table class="list" id="data-table"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>

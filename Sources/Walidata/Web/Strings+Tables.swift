@@ -24,6 +24,7 @@ extension Strings {
         ("report.max", "Terbesar", "Maximum"),
         ("report.preview", "Pratinjau ({0} baris pertama)", "Preview (first {0} rows)"),
         ("table.title", "Data", "Data"),
+        ("table.filter_and_sort", "Saring dan urutkan data", "Filter and sort the data"),
         ("table.any_column", "— pilih kolom —", "— choose a column —"),
         ("table.column_n", "Saring {0}: kolom", "Filter {0}: column"),
         ("table.operation", "Syarat", "Condition"),

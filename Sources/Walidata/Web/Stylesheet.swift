@@ -51,7 +51,8 @@ enum Stylesheet {
     .badge.draft{background:#fff6e0;color:var(--warn)}
     table.meta{border-collapse:collapse}
     table.meta th{text-align:left;vertical-align:top;padding:.2rem 1.2rem .2rem 0;font-weight:600;white-space:nowrap}
-    table.meta td{padding:.2rem 0}
+    table.meta td{padding:.2rem 0;overflow-wrap:anywhere}
+    summary{cursor:pointer;font-weight:600}
     tr.current td{background:#f3f8fc}
     .filter-row{display:grid;grid-template-columns:2fr 1.4fr 2fr;gap:0 .8rem}
     .filter-row+.filter-row label{display:none}
