@@ -23,10 +23,7 @@ struct BackupTests {
         let org = try await app.makeOrganization("DINKES")
         let user = try await app.makeUser("pengelola", role: .pengelolaTI)
         for title in ["Data Puskesmas", "Jumlah Nakes"] {
-            var form = DatasetForm(nil)
-            form.title = title
-            form.organizationID = org.id!.uuidString
-            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            let dataset = try await app.makeDataset(title, organization: org, by: user)
             for (name, text) in [("a.csv", "kecamatan,jumlah\nSipora,12\n"), ("b.pdf", "%PDF \(title)")] {
                 let blob = try await app.blobs.store(Data(text.utf8), io: app.fileio)
                 _ = try await DatasetStore.addVersion(to: dataset, blob: blob, filename: name, note: "catatan", intake: .init(status: .stored), by: user, on: app.db)

@@ -10,10 +10,9 @@ import Glibc
 
 @Suite("An upload cut off mid-stream")
 struct CutUploadTests {
-    /// Sends the request head and part of the body over a real socket, then closes it.
-    func sendHalf(port: Int, path: String, token: String, declared: Int, sent: Int) throws {
+    /// A TCP connection to the test server, as a raw file descriptor.
+    func connectLoopback(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(fd >= 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -21,7 +20,13 @@ struct CutUploadTests {
         let connected = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        #expect(connected == 0)
+        guard fd >= 0, connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        return fd
+    }
+
+    /// Sends the request head and part of the body over a real socket, then closes it.
+    func sendHalf(port: Int, path: String, token: String, declared: Int, sent: Int) throws {
+        let fd = try connectLoopback(port: port)
         let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/octet-stream\r\nContent-Length: \(declared)\r\n\r\n"
         _ = head.withCString { send(fd, $0, strlen($0), 0) }
         let body = [UInt8](repeating: 0x41, count: sent)
@@ -32,14 +37,7 @@ struct CutUploadTests {
 
     /// Sends a chunked body (no declared length) and returns the status line of the answer.
     func sendChunked(port: Int, path: String, token: String, chunks: Int, chunkSize: Int) throws -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        let fd = try connectLoopback(port: port)
         defer { close(fd) }
         let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
         _ = head.withCString { send(fd, $0, strlen($0), 0) }
@@ -59,10 +57,7 @@ struct CutUploadTests {
             app.walidata.maxUploadBytes = 100_000
             let org = try await app.makeOrganization("DINKES")
             let user = try await app.makeUser("pengelola", role: .pengelolaTI)
-            var form = DatasetForm(nil)
-            form.title = "Data"
-            form.organizationID = org.id!.uuidString
-            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            let dataset = try await app.makeDataset("Data", organization: org, by: user)
             let (_, token) = try await AccountController.issueToken(for: user, name: "t", on: app.db)
             app.http.server.configuration.hostname = "127.0.0.1"
             app.http.server.configuration.port = 0
@@ -82,10 +77,7 @@ struct CutUploadTests {
         try await withTestApp(db) { app in
             let org = try await app.makeOrganization("DINKES")
             let user = try await app.makeUser("pengelola", role: .pengelolaTI)
-            var form = DatasetForm(nil)
-            form.title = "Data"
-            form.organizationID = org.id!.uuidString
-            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            let dataset = try await app.makeDataset("Data", organization: org, by: user)
             let (_, token) = try await AccountController.issueToken(for: user, name: "t", on: app.db)
 
             app.http.server.configuration.hostname = "127.0.0.1"

@@ -301,10 +301,7 @@ struct VerifyTests {
         try await withTestApp(db) { app in
             let org = try await app.makeOrganization("DINKES")
             let user = try await app.makeUser("pengelola", role: .pengelolaTI)
-            var form = DatasetForm(nil)
-            form.title = "Data Puskesmas"
-            form.organizationID = org.id!.uuidString
-            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            let dataset = try await app.makeDataset("Data Puskesmas", organization: org, by: user)
             for text in ["satu", "dua"] {
                 let blob = try await app.blobs.store(Data(text.utf8), io: app.fileio)
                 _ = try await DatasetStore.addVersion(to: dataset, blob: blob, filename: "\(text).pdf", note: "", intake: .init(status: .stored), by: user, on: app.db)

@@ -67,10 +67,7 @@ struct DatasetAPITests {
             let other = try await app.makeOrganization("DISDIK")
             let curator = try await app.makeUser("pengelola", role: .pengelolaTI)
             for (title, org) in [("Data Puskesmas", own), ("Data Sekolah", other)] {
-                var form = DatasetForm(nil)
-                form.title = title
-                form.organizationID = org.id!.uuidString
-                _ = try await DatasetStore.create(form, by: curator, on: app.db)
+                _ = try await app.makeDataset(title, organization: org, by: curator)
             }
             let produsen = try await app.makeUser("siska", role: .produsen, organization: own)
             let (_, token) = try await AccountController.issueToken(for: produsen, name: "t", on: app.db)
@@ -90,10 +87,7 @@ struct DatasetAPITests {
             app.walidata.maxUploadBytes = 100
             let org = try await app.makeOrganization("DINKES")
             let user = try await app.makeUser("pengelola", role: .pengelolaTI)
-            var form = DatasetForm(nil)
-            form.title = "Data"
-            form.organizationID = org.id!.uuidString
-            let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+            let dataset = try await app.makeDataset("Data", organization: org, by: user)
             let (_, token) = try await AccountController.issueToken(for: user, name: "t", on: app.db)
             let response = try await app.testing().sendRequest(.POST, "/api/v1/datasets/\(dataset.slug)/versions?filename=a.csv", headers: bearer(token, json: false), body: ByteBuffer(repeating: 65, count: 1000))
             #expect(response.status == .payloadTooLarge)

@@ -17,10 +17,7 @@ struct TableIntakeTests {
     func fixture(_ app: Application) async throws -> Fixture {
         let org = try await app.makeOrganization("DINKES")
         let user = try await app.makeUser("pengelola", role: .pengelolaTI)
-        var form = DatasetForm(nil)
-        form.title = "Penduduk per Desa"
-        form.organizationID = org.id!.uuidString
-        let dataset = try await DatasetStore.create(form, by: user, on: app.db)
+        let dataset = try await app.makeDataset("Penduduk per Desa", organization: org, by: user)
         let (_, token) = try await AccountController.issueToken(for: user, name: "t", on: app.db)
         return Fixture(app: app, token: token, slug: dataset.slug)
     }

@@ -104,3 +104,13 @@ actor TestGate {
 }
 
 let postgresGate = TestGate(permits: 6)
+
+extension Application {
+    /// A dataset made through the store's own rules (so its creation is logged), for set-up.
+    func makeDataset(_ title: String, organization: Organization, by user: User) async throws -> Dataset {
+        var form = DatasetForm(nil)
+        form.title = title
+        form.organizationID = organization.id!.uuidString
+        return try await DatasetStore.create(form, by: user, on: db)
+    }
+}
