@@ -46,6 +46,12 @@ enum OpenAPIDocument {
               parameters: [slug, number, query("format", "csv, csv-excel or json")] + tableParameters),
         .init(method: "get", path: "/api/v1/datasets/{slug}/compare", summary: "Compare two accepted versions: columns added/removed, rows added/removed/changed (by the key column, or whole rows without one), with examples.", roles: "any", schema: "Comparison",
               parameters: [slug, query("from", "Older version number", required: true), query("to", "Newer version number", required: true), query("key", "Key column (optional)")]),
+        .init(method: "get", path: "/api/v1/cases", summary: "Cases (permohonan pengelolaan data) the token's user may see, newest first (a produsen: its own agency's). Filter: state=open|closed.", roles: "any", schema: "CaseList",
+              parameters: [query("state", "open or closed")]),
+        .init(method: "post", path: "/api/v1/cases", summary: "Register a case: it gets the next registration number, follows the SOP revision in force to the end, and opens step 1. A produsen submits for its own agency; office staff give organizationID and requesterName.", roles: "produsen, administrasi, admin", schema: "Case", body: "CaseIn"),
+        .init(method: "get", path: "/api/v1/cases/{caseID}", summary: "One case with its step instances (each with due instant and deadline status) and its timeline.", roles: "any (a produsen: own agency only)", schema: "Case", parameters: [caseID]),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). The decision step needs decision (ya/tidak); tidak needs a note and returns the work to step 5. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
+        .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
 
@@ -58,6 +64,7 @@ enum OpenAPIDocument {
         } + [query("sort", "Column to sort by"), query("desc", "1 for descending"), query("limit", "Rows per page (default 100, at most 1000)"), query("offset", "Rows to skip")]
     }
     private static var slug: [String: Any] { ["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]] }
+    private static var caseID: [String: Any] { ["name": "caseID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
 
     static func json(serverURL: String) throws -> Data {
@@ -92,7 +99,7 @@ enum OpenAPIDocument {
             if let body = op.body {
                 operation["requestBody"] = body == "File"
                     ? ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
-                    : ["required": body != "Note", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                    : ["required": body != "Note" && body != "StepCompletion", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
                 if body == "File" { responses["413"] = ref("Error", "The file is larger than the configured limit; nothing was stored.") }
                 operation["responses"] = responses
             }
@@ -190,6 +197,38 @@ enum OpenAPIDocument {
             "rowsAdded": ["type": "integer"], "rowsRemoved": ["type": "integer"], "rowsChanged": ["type": ["integer", "null"]], "rowsUnchanged": ["type": "integer"],
             "addedExamples": ["type": "array", "items": [:]], "removedExamples": ["type": "array", "items": [:]], "changedExamples": ["type": "array", "items": [:]],
         ], required: ["columnsAdded", "columnsRemoved", "rowsAdded", "rowsRemoved", "rowsUnchanged"]),
+        "Case": object([
+            "id": ["type": "string", "format": "uuid"], "number": string, "kind": ["type": "string", "enum": ["simpan_baru", "update", "recovery"]],
+            "state": ["type": "string", "enum": ["open", "closed"]], "title": string, "description": string,
+            "organization": ["$ref": "#/components/schemas/Organization"], "requesterName": string,
+            "requestedBy": ["type": ["string", "null"], "format": "uuid"], "registeredBy": ["type": ["string", "null"], "format": "uuid"],
+            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"]], "sopRevision": ["type": "integer"],
+            "createdAt": dateTime, "closedAt": nullableDateTime,
+            "currentStep": ["oneOf": [["$ref": "#/components/schemas/CaseStep"], ["type": "null"]]],
+            "steps": ["type": "array", "items": ["$ref": "#/components/schemas/CaseStep"]],
+            "timeline": ["type": "array", "items": object(["kind": ["type": "string", "enum": ["opened", "completed", "approved", "returned", "closed"]], "step": ["type": "integer"], "round": ["type": "integer"], "at": dateTime, "role": nullableString, "actor": nullableString, "note": nullableString, "overrideReason": nullableString], required: ["kind", "step", "round", "at"])],
+        ], required: ["id", "number", "kind", "state", "title", "organization", "sopRevision", "createdAt", "steps", "timeline"]),
+        "CaseStep": object([
+            "step": ["type": "integer"], "round": ["type": "integer"], "activity": string, "lane": string, "openedAt": dateTime, "dueAt": dateTime,
+            "completedAt": nullableDateTime, "completedBy": nullableString, "completedRole": nullableString,
+            "outcome": ["type": ["string", "null"], "enum": ["done", "yes", "no", NSNull()]], "note": nullableString, "overrideReason": nullableString,
+            "status": ["type": "string", "enum": ["on_time", "near_limit", "late", "done_on_time", "done_late"]],
+        ], required: ["step", "round", "openedAt", "dueAt", "status"]),
+        "CaseList": list("Case"),
+        "CaseIn": object([
+            "kind": ["type": "string", "enum": ["simpan_baru", "update", "recovery"]], "title": string, "description": string,
+            "organizationID": ["type": "string", "format": "uuid", "description": "office staff only; a produsen's own agency is used"],
+            "requesterName": ["type": "string", "description": "office staff only: who made the request on paper or by phone"],
+            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+        ], required: ["kind", "title"]),
+        "StepCompletion": object([
+            "note": string, "decision": ["type": "string", "enum": ["ya", "tidak", "yes", "no"]], "overrideReason": string,
+        ], required: []),
+        "Task": object([
+            "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],
+            "activity": string, "openedAt": dateTime, "dueAt": dateTime, "status": ["type": "string", "enum": ["on_time", "near_limit", "late"]],
+        ], required: ["caseID", "number", "step", "round", "dueAt", "status"]),
+        "TaskList": list("Task"),
         "Due": object(["start": dateTime, "standard": string, "due": dateTime, "workingSeconds": ["type": "number"]], required: ["start", "standard", "due", "workingSeconds"]),
     ] }
 }

@@ -10,12 +10,13 @@ enum HomeController {
         let definition = try revision.definition()
         let mySteps = definition.steps.filter { $0.lane == user.roleRaw }
         let draft = try await SOPRevision.query(on: req.db).filter(\.$statusRaw == SOPRevision.Status.draft.rawValue).first()
-        return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft)
+        let tasks = Role.executors.contains(user.role) ? try await CaseTask.tasks(for: user, on: req.db) : nil
+        return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft, tasks: tasks)
     }
 }
 
 enum HomeView {
-    static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?) async -> HTML {
+    static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?, tasks: [CaseTask]? = nil) async -> HTML {
         let t = req.t
         let steps = mySteps.map { step -> HTML in
             "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(step.activity) <span class=\"muted\">(\(step.time.text) · \(step.output))</span></li>"
@@ -33,6 +34,7 @@ enum HomeView {
         let body: HTML = """
         <h1>\(t("home.welcome", user.fullName))</h1>
         \(approval)
+        \(tasks.map { "<div class=\"card\" id=\"my-tasks\"><h2>\(t("tasks.title"))</h2>\(CaseStepViews.tasks(t, $0))</div>" as HTML })
         <div class="card">
         <p>\(t("home.role_intro", t("role." + user.roleRaw)))</p>
         \(mySteps.isEmpty ? "<p class=\"muted\">\(t("home.no_steps"))</p>" as HTML : "<h2>\(t("home.your_steps", String(revision.number)))</h2><ul id=\"my-steps\">\(steps)</ul>")

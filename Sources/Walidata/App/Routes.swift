@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     app.get("storage-log", "print", access: readers, use: StorageLogController.printView)
     app.get("admin", "audit", access: admin, use: StorageLogController.audit)
     try BackupRoutes.register(app)
+    CaseRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
     app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)

@@ -84,6 +84,7 @@ enum CalendarController {
                     try await WorkingHoursRow(weekday: weekday, startMinute: value.0, endMinute: value.1).create(on: tx)
                 }
             }
+            try await CaseStore.recomputeDeadlines(on: tx)
         }
         req.flash(.ok, "calendar.hours_saved")
         return req.redirect(to: SiteURL.calendar.path)
@@ -110,6 +111,7 @@ enum CalendarController {
         }
         try await EventLog.record(.init(action: "calendar.day_add", note: description, details: ["date": date.iso, "kind": kind.rawValue]), by: .init(try req.requireUser()), on: req.db) { tx in
             try await CalendarStore.upsert(NonWorkingDay(date: date, kind: kind, description: description), on: tx)
+            try await CaseStore.recomputeDeadlines(on: tx)
         }
         req.flash(.ok, "calendar.day_saved", date.iso)
         return req.redirect(to: SiteURL.calendar.path + "?year=\(date.year)")
@@ -121,6 +123,7 @@ enum CalendarController {
         }
         try await EventLog.record(.init(action: "calendar.day_delete", note: row.description, details: ["date": row.date, "kind": row.kind]), by: .init(try req.requireUser()), on: req.db) { tx in
             try await row.delete(on: tx)
+            try await CaseStore.recomputeDeadlines(on: tx)
         }
         req.flash(.ok, "calendar.day_deleted", row.date)
         return req.redirect(to: SiteURL.calendar.path + "?year=\(row.date.prefix(4))")
@@ -143,6 +146,7 @@ enum CalendarController {
         }
         try await EventLog.record(.init(action: "calendar.import", note: String(days.count)), by: .init(try req.requireUser()), on: req.db) { tx in
             for day in days { try await CalendarStore.upsert(day, on: tx) }
+            try await CaseStore.recomputeDeadlines(on: tx)
         }
         req.flash(.ok, "calendar.imported", String(days.count))
         return req.redirect(to: SiteURL.calendar.path)

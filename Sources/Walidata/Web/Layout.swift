@@ -46,6 +46,7 @@ enum Layout {
             ("nav-sop", .sop, "nav.sop"),
             ("nav-calendar", .calendar, "nav.calendar"),
         ]
+        items.insert(contentsOf: CaseViews.navItems(for: user), at: 1)
         if user.role == .admin {
             items.append(("nav-users", .users, "nav.users"))
             items.append(("nav-organizations", .organizations, "nav.organizations"))

@@ -58,6 +58,11 @@ enum SiteURL {
     case uploadScript
     case audit
     case backups
+    case cases
+    case caseNew
+    case caseDetail(UUID)
+    case caseStepComplete(UUID, Int)
+    case tasks
 
     var path: String {
         switch self {
@@ -120,6 +125,11 @@ enum SiteURL {
         case .uploadScript: "/static/upload.js"
         case .audit: "/admin/audit"
         case .backups: "/admin/backups"
+        case .cases: "/cases"
+        case .caseNew: "/cases/new"
+        case .caseDetail(let id): "/cases/\(id)"
+        case .caseStepComplete(let id, let step): "/cases/\(id)/steps/\(step)/complete"
+        case .tasks: "/tasks"
         }
     }
 
@@ -134,6 +144,8 @@ enum SiteURL {
         static let slug: PathComponent = ":slug"
         static let number: PathComponent = ":number"
         static let file: PathComponent = ":file"
+        static let caseID: PathComponent = ":caseID"
+        static let step: PathComponent = ":step"
     }
 }
 

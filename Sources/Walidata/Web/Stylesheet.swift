@@ -38,6 +38,7 @@ enum Stylesheet {
     button.danger{background:var(--err)}
     button.link{background:none;color:var(--brand);padding:0;font-weight:400;border:0}
     form.inline{display:inline;margin:0}
+    .badge{display:inline-block;padding:.05rem .45rem;border-radius:3px;font-size:.85rem;font-weight:600;background:#e6f2e8;color:var(--ok)}.badge-near_limit{background:#fff6e0;color:var(--warn)}.badge-late,.badge-done_late{background:#fde8e6;color:var(--err)}
     .actions{margin-top:1rem;display:flex;gap:.6rem;flex-wrap:wrap;align-items:center}
     table.list{width:100%;border-collapse:collapse;background:#fff}
     table.list th,table.list td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}

@@ -10,5 +10,6 @@ enum Migrations {
         app.migrations.add(M003CreateCalendar())
         app.migrations.add(M004CreateDataStore())
         app.migrations.add(M005CreateBackupRuns())
+        app.migrations.add(M006CreateCases())
     }
 }

@@ -1,0 +1,100 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The case pages: list, new request, one case, completing its open step, and "Tugas saya".
+enum CaseController {
+    struct ListQuery: Content { var state: String? }
+
+    @Sendable static func list(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let state = try req.query.decode(ListQuery.self).state.flatMap(Case.State.init(rawValue:))
+        let cases = try await CaseStore.visible(for: user, state: state, on: req.db)
+        return await CaseViews.list(req, user: user, cases: cases, state: state)
+    }
+
+    @Sendable static func newForm(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        return try await formPage(req, user: user, form: CaseForm(), problems: [])
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(CaseForm.self)
+        switch try await form.validate(for: user, on: req.db) {
+        case .failure(let failure):
+            let page = try await formPage(req, user: user, form: form, problems: failure.problems)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        case .success(let new):
+            let record = try await CaseStore.create(new, by: user, on: req.db)
+            req.flash(.ok, "cases.created", record.number)
+            return req.redirect(to: SiteURL.caseDetail(try record.requireID()).path)
+        }
+    }
+
+    private static func formPage(_ req: Request, user: User, form: CaseForm, problems: [Problem]) async throws -> HTML {
+        let organizations = try await DatasetController.organizations(for: user, on: req.db)
+        let datasets = try await DatasetController.visibleDatasets(for: user, query: .init(), on: req.db)
+        return await CaseViews.form(req, user: user, form: form, organizations: organizations, datasets: datasets, problems: problems)
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        return await CaseViews.detail(req, user: user, detail: try await CaseDetail.load(record, on: req.db))
+    }
+
+    /// The completion payload, from the page's form or the API's JSON.
+    struct CompleteForm: Content {
+        var note: String?
+        var decision: String?
+        var overrideReason: String?
+
+        /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
+        func parsedDecision() throws -> CaseDecision? {
+            switch decision?.trimmingCharacters(in: .whitespaces).lowercased() ?? "" {
+            case "": nil
+            case "ya", "yes": .yes
+            case "tidak", "no": .no
+            default: throw UserError(.unprocessableEntity, "cases.error.decision_value")
+            }
+        }
+    }
+
+    /// Completes the step named in the path; the case and step come from the URL so a stale
+    /// page cannot complete a different step than the one it shows.
+    static func completeStep(_ req: Request) async throws -> (Case, CaseTransition) {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let step = try req.intParameter("step")
+        let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
+        let transition = try await CaseStore.complete(
+            caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
+            overrideReason: form.overrideReason, lang: req.preferredLanguage, on: req.db)
+        return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
+    }
+
+    @Sendable static func complete(_ req: Request) async throws -> Response {
+        let (record, transition) = try await completeStep(req)
+        if transition.returned {
+            req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))
+        } else if transition.closedCase {
+            req.flash(.ok, "cases.closed_flash", record.number)
+        } else {
+            req.flash(.ok, "cases.completed", String(transition.completed.step))
+        }
+        return req.redirect(to: SiteURL.caseDetail(try record.requireID()).path)
+    }
+
+    @Sendable static func tasks(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let t = req.t
+        let tasks = try await CaseTask.tasks(for: user, on: req.db)
+        let body: HTML = """
+        <h1>\(t("tasks.title"))</h1>
+        <p class="muted">\(t("tasks.intro"))</p>
+        \(CaseStepViews.tasks(t, tasks))
+        """
+        return await Layout.render(req, title: t("tasks.title"), body: body)
+    }
+}

@@ -1,0 +1,65 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// Everything the case page and the API show about one case, as plain values, loaded once.
+struct CaseDetail: Sendable {
+    var record: Case
+    var organization: Organization
+    var revisionNumber: Int
+    var definition: SOPDefinition
+    var calendar: WorkingCalendar
+    var steps: [CaseStep]
+    var datasets: [Dataset]
+    /// Full names of the people the case mentions, by user id.
+    var names: [UUID: String]
+    var now: Date
+
+    static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
+        guard let organization = try await Organization.find(record.$organization.id, on: db),
+              let revision = try await SOPRevision.find(record.sopRevisionID, on: db) else {
+            throw Abort(.internalServerError, reason: "case \(record.number) lost its agency or SOP revision")
+        }
+        let caseID = try record.requireID()
+        let steps = try await CaseStore.steps(of: caseID, on: db)
+        let datasetIDs = try await CaseDataset.query(on: db).filter(\.$caseRecord.$id == caseID).all().map(\.$dataset.id)
+        let datasets = datasetIDs.isEmpty ? [] : try await Dataset.query(on: db).filter(\.$id ~~ datasetIDs).sort(\.$title).all()
+        let userIDs = Set(steps.compactMap(\.completedBy) + [record.requestedBy, record.registeredBy].compactMap { $0 })
+        let users = userIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(userIDs)).all()
+        return CaseDetail(
+            record: record, organization: organization, revisionNumber: revision.number, definition: try revision.definition(),
+            calendar: try await CalendarStore.load(on: db), steps: steps, datasets: datasets,
+            names: Dictionary(users.compactMap { user in user.id.map { ($0, user.fullName) } }, uniquingKeysWith: { a, _ in a }),
+            now: now)
+    }
+
+    /// The step waiting to be done; nil once the case is closed.
+    var openStep: CaseStep? {
+        guard let last = steps.last, last.completedAt == nil else { return nil }
+        return last
+    }
+
+    func status(of row: CaseStep) -> DeadlineStatus {
+        DeadlineStatus(of: row.instance, at: now, calendar: calendar)
+    }
+
+    func name(_ id: UUID?) -> String? { id.flatMap { names[$0] } }
+
+    /// The engine's history of the case, with who acted filled in from the stored steps.
+    var timeline: [TimelineEntry] {
+        guard let engine = try? CaseEngine(definition: definition, calendar: calendar, steps: steps.map(\.instance)) else { return [] }
+        return engine.timeline.map { entry in
+            var entry = entry
+            if entry.role != nil, let row = steps.first(where: { $0.step == entry.step && $0.round == entry.round }) {
+                entry.actor = name(row.completedBy)
+            }
+            return entry
+        }
+    }
+
+    /// Whether `user` may complete the open step: its lane's role, or an admin (with a reason).
+    func canAct(_ user: User) -> Bool {
+        guard let open = openStep, let step = definition.step(open.step) else { return false }
+        return user.roleRaw == step.lane || user.role == .admin
+    }
+}

@@ -1,0 +1,24 @@
+import Vapor
+import WalidataCore
+
+/// The case routes, pages and API, each with its access.
+enum CaseRoutes {
+    static func register(_ app: Application) {
+        typealias R = SiteURL.Route
+        let starters = Access.roles(CaseRules.starters)
+        let actors = Access.roles(CaseRules.actors)
+        app.get("cases", access: .signedIn, use: CaseController.list)
+        app.get("cases", "new", access: starters, use: CaseController.newForm)
+        app.post("cases", "new", access: starters, use: CaseController.create)
+        app.get("cases", R.caseID, access: .signedIn, use: CaseController.show)
+        app.post("cases", R.caseID, "steps", R.step, "complete", access: actors, use: CaseController.complete)
+        app.get("tasks", access: .signedIn, use: CaseController.tasks)
+
+        let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
+        api.get("cases", access: .signedIn, use: CaseAPI.list)
+        api.post("cases", access: starters, use: CaseAPI.create)
+        api.get("cases", R.caseID, access: .signedIn, use: CaseAPI.show)
+        api.post("cases", R.caseID, "steps", R.step, "complete", access: actors, use: CaseAPI.complete)
+        api.get("tasks", access: .signedIn, use: CaseAPI.tasks)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import Walidata
+import WalidataCore
+
+/// One agency with a produsen, and one account with an API token per office role, for the case tests.
+struct CaseFixture {
+    let app: Application
+    let organization: Organization
+    var users: [String: User] = [:]
+    var tokens: [String: String] = [:]
+
+    /// The SOP's executor for each step of the Mentawai seed, by the fixture's user names.
+    static let executor = [1: "administrasi", 2: "administrasi", 3: "pengelola_ti", 4: "pengelola_ti", 5: "pengelola_ti", 6: "pengelola_ti", 7: "kasi", 8: "kasi", 9: "kabid"]
+
+    init(_ app: Application) async throws {
+        self.app = app
+        organization = try await app.makeOrganization("DINKES", name: "Dinas Kesehatan")
+        let roles: [(String, Role)] = [("produsen", .produsen), ("administrasi", .administrasi), ("pengelola_ti", .pengelolaTI), ("kasi", .kasi), ("kabid", .kabid), ("kepala_dinas", .kepalaDinas), ("admin", .admin)]
+        for (name, role) in roles {
+            let user = try await app.makeUser(name.replacingOccurrences(of: "_", with: ""), role: role, organization: role == .produsen ? organization : nil)
+            users[name] = user
+            tokens[name] = try await AccountController.issueToken(for: user, name: "test", on: app.db).1
+        }
+    }
+
+    func headers(_ who: String) -> HTTPHeaders {
+        var headers: HTTPHeaders = ["Authorization": "Bearer \(tokens[who]!)"]
+        headers.contentType = .json
+        return headers
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, as who: String, json: [String: Any]? = nil) async throws -> TestingHTTPResponse {
+        let body = try json.map { ByteBuffer(data: try JSONSerialization.data(withJSONObject: $0)) }
+        return try await app.testing().sendRequest(method, path, headers: headers(who), body: body)
+    }
+
+    /// Submits a request through the API as the produsen.
+    func submit(_ title: String = "Data stunting 2026") async throws -> CaseAPI.CaseOut {
+        let response = try await send(.POST, "/api/v1/cases", as: "produsen", json: ["kind": "update", "title": title, "description": "Pembaruan data triwulan III"])
+        #expect(response.status == .created, "\(response.body.string)")
+        return try response.content.decode(CaseAPI.CaseOut.self)
+    }
+
+    func complete(_ caseID: UUID, step: Int, as who: String, _ payload: [String: Any] = [:]) async throws -> TestingHTTPResponse {
+        try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
+    }
+
+    func read(_ caseID: UUID, as who: String = "kasi") async throws -> CaseAPI.CaseOut {
+        try await send(.GET, "/api/v1/cases/\(caseID)", as: who).content.decode(CaseAPI.CaseOut.self)
+    }
+
+    /// An instant given in office time (WIB).
+    static func wib(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = WorkingCalendar.jakarta
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+    }
+
+    func newCase(_ title: String = "Data penduduk") -> NewCase {
+        NewCase(kind: .simpanBaru, title: title, description: "", organizationID: organization.id!, datasetIDs: [], requesterName: "Budi")
+    }
+}
