@@ -1,4 +1,5 @@
 import Vapor
+import WalidataCore
 
 /// A fragment of HTML. Interpolating a `String` escapes it; interpolating `HTML` inserts it
 /// as is. So text from users is escaped unless code deliberately says otherwise.
@@ -25,21 +26,9 @@ public struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterp
         public mutating func appendInterpolation(_ html: HTML?) { raw += html?.raw ?? "" }
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// The same escaping as the SOP drawing's SVG (one function for all markup): the five
+    /// special characters become entities and control characters are dropped.
+    public static func escape(_ text: String) -> String { SVGText.escape(text) }
 
     public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(raw: lhs.raw + rhs.raw) }
 
