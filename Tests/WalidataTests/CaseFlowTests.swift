@@ -82,7 +82,7 @@ struct CaseFlowTests {
             #expect((try await officer.get("/tasks")).body.string.contains(location))
             let casePage = try await officer.get(location)
             #expect(casePage.body.string.contains("id=\"complete-step\""))
-            let completed = try await officer.post(location + "/steps/1/complete", [("note", "Berkas lengkap")])
+            let completed = try await officer.post(location + "/steps/1/complete", [("note", "Berkas lengkap")] + Checklist.standard.required.map { ("checklist[]", $0) })
             #expect(completed.status == .seeOther)
             let after = try await officer.get(location)
             #expect(after.body.string.contains("Langkah 1 telah diselesaikan."))

@@ -62,6 +62,9 @@ enum SiteURL {
     case caseNew
     case caseDetail(UUID)
     case caseStepComplete(UUID, Int)
+    case caseReceipt(UUID)
+    case caseLetter(UUID)
+    case caseLetterPrint(UUID)
     case tasks
 
     var path: String {
@@ -129,6 +132,9 @@ enum SiteURL {
         case .caseNew: "/cases/new"
         case .caseDetail(let id): "/cases/\(id)"
         case .caseStepComplete(let id, let step): "/cases/\(id)/steps/\(step)/complete"
+        case .caseReceipt(let id): "/cases/\(id)/receipt"
+        case .caseLetter(let id): "/cases/\(id)/letter"
+        case .caseLetterPrint(let id): "/cases/\(id)/letter/print"
         case .tasks: "/tasks"
         }
     }
