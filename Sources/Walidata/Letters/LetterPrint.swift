@@ -23,6 +23,11 @@ enum LetterPrint {
     .letter .copies ol{margin:2px 0 0 18px;padding:0}
     .receipt table.meta td,.receipt table.meta th{text-align:left;padding:2px 6px 2px 0;vertical-align:top}
     .receipt .tick{font-size:13px;text-align:center;width:18mm}
+    .receipt .signs{display:flex;justify-content:space-between;margin-top:18px;font-size:12px}
+    .receipt .sign{width:75mm}
+    .receipt .sign p{margin:0}
+    .receipt .sign .space{height:20mm}
+    .receipt .sign .name{font-weight:700;text-decoration:underline}
     </style>
     """
 
@@ -85,7 +90,8 @@ enum LetterPrint {
         <p>Kelengkapan berkas yang diterima:</p>
         <table class="doc-table" id="receipt-checklist"><thead><tr><th class="num">No</th><th>Berkas</th><th>Ada</th></tr></thead><tbody>\(rows)</tbody></table>
         \(HTML.when(!receipt.conveyed.isEmpty, "<p><strong>Disampaikan kepada pemohon:</strong> \(receipt.conveyed)</p>"))
-        <div class="letter"><div class="sign" id="signer"><p>Tuapeijat, \(DateText.longDate(year: day.year, month: day.month, day: day.day, lang: .id))</p><p>Petugas Administrasi,</p><div class="space"></div>
+        <div class="signs"><div class="sign"><p>&nbsp;</p><p>Yang menyerahkan,</p><div class="space"></div><p class="name">\(record.requesterName)</p><p>\(detail.organization.name)</p></div>
+        <div class="sign" id="signer"><p>Tuapeijat, \(DateText.longDate(year: day.year, month: day.month, day: day.day, lang: .id))</p><p>Yang menerima,<br>Petugas Administrasi</p><div class="space"></div>
         <p class="name">\(officer?.fullName ?? "")</p>\(HTML.when(!(officer?.nip ?? "").isEmpty, "<p>NIP. \(officer?.nip ?? "")</p>"))</div></div>
         </div>
         """
