@@ -57,6 +57,7 @@ enum SiteURL {
     case storageLogPrint
     case uploadScript
     case audit
+    case settings
     case backups
     case cases
     case caseNew
@@ -127,6 +128,7 @@ enum SiteURL {
         case .storageLogPrint: "/storage-log/print"
         case .uploadScript: "/static/upload.js"
         case .audit: "/admin/audit"
+        case .settings: "/admin/settings"
         case .backups: "/admin/backups"
         case .cases: "/cases"
         case .caseNew: "/cases/new"
