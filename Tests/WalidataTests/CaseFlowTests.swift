@@ -34,6 +34,7 @@ struct CaseFlowTests {
 
             let done = try await f.read(created.id)
             #expect(done.state == "closed")
+            #expect(done.letterNumber == "000.5.2/0001/Diskominfo/\(year)")
             #expect(done.closedAt != nil)
             #expect(done.currentStep == nil)
             #expect(done.steps.map(\.step) == [1, 2, 3, 4, 5, 6, 7, 5, 6, 7, 8, 9])

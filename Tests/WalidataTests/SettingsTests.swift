@@ -11,8 +11,7 @@ struct SettingsTests {
     @Test("only the admin changes them; a broken numbering pattern is refused; empty restores the default", arguments: TestDatabase.all)
     func adminSettings(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let f = try await CaseFixture(app)
-            _ = f
+            _ = try await CaseFixture(app)
             let officer = TestBrowser(app)
             try await officer.login("administrasi")
             #expect(try await officer.get("/admin/settings").status == .forbidden)
