@@ -50,7 +50,7 @@ struct CaseDeadlineTests {
             let f = try await CaseFixture(app)
             let created = try await CaseStore.create(f.newCase(), by: f.users["administrasi"]!, at: Self.fridayAfternoon, on: app.db)
             let caseID = try created.requireID()
-            try await CaseStore.complete(caseID: caseID, step: 1, by: f.users["administrasi"]!, at: CaseFixture.wib(2030, 3, 1, 16, 25), on: app.db)
+            try await CaseStore.complete(caseID: caseID, step: 1, by: f.users["administrasi"]!, output: .init(checklist: Checklist.standard.required), at: CaseFixture.wib(2030, 3, 1, 16, 25), on: app.db)
             try await CalendarStore.upsert(NonWorkingDay(date: LocalDate(year: 2030, month: 3, day: 4)!, kind: .liburNasional, description: "Libur"), on: app.db)
             #expect(try await CaseStore.recomputeDeadlines(on: app.db) == 1, "only the open step 2 moves")
             let steps = try await CaseStore.steps(of: caseID, on: app.db)

@@ -34,6 +34,7 @@ struct CaseFlowTests {
 
             let done = try await f.read(created.id)
             #expect(done.state == "closed")
+            #expect(done.letterNumber == "000.5.2/0001/Diskominfo/\(year)")
             #expect(done.closedAt != nil)
             #expect(done.currentStep == nil)
             #expect(done.steps.map(\.step) == [1, 2, 3, 4, 5, 6, 7, 5, 6, 7, 8, 9])
@@ -82,7 +83,7 @@ struct CaseFlowTests {
             #expect((try await officer.get("/tasks")).body.string.contains(location))
             let casePage = try await officer.get(location)
             #expect(casePage.body.string.contains("id=\"complete-step\""))
-            let completed = try await officer.post(location + "/steps/1/complete", [("note", "Berkas lengkap")])
+            let completed = try await officer.post(location + "/steps/1/complete", [("note", "Berkas lengkap")] + Checklist.standard.required.map { ("checklist[]", $0) })
             #expect(completed.status == .seeOther)
             let after = try await officer.get(location)
             #expect(after.body.string.contains("Langkah 1 telah diselesaikan."))

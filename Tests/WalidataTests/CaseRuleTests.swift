@@ -32,8 +32,9 @@ struct CaseRuleTests {
                 #expect(ok.status == .created)
             }
             #expect(try await f.read(created.id).state == "closed")
-            // 9 completions each wrote step.complete and step.open (or case.close); refusals wrote nothing.
-            #expect(try await EventRecord.query(on: app.db).count() == events + 18)
+            // 9 completions each wrote step.complete and step.open (or case.close), step 1 its
+            // checklist and step 2 its letter number; refusals wrote nothing.
+            #expect(try await EventRecord.query(on: app.db).count() == events + 20)
         }
     }
 

@@ -205,6 +205,7 @@ enum OpenAPIDocument {
             "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"]], "sopRevision": ["type": "integer"],
             "createdAt": dateTime, "closedAt": nullableDateTime,
             "currentStep": ["oneOf": [["$ref": "#/components/schemas/CaseStep"], ["type": "null"]]],
+            "letterNumber": ["type": ["string", "null"], "description": "The registration letter's Nomor, assigned once when step 2 completes."],
             "steps": ["type": "array", "items": ["$ref": "#/components/schemas/CaseStep"]],
             "timeline": ["type": "array", "items": object(["kind": ["type": "string", "enum": ["opened", "completed", "approved", "returned", "closed"]], "step": ["type": "integer"], "round": ["type": "integer"], "at": dateTime, "role": nullableString, "actor": nullableString, "note": nullableString, "overrideReason": nullableString], required: ["kind", "step", "round", "at"])],
         ], required: ["id", "number", "kind", "state", "title", "organization", "sopRevision", "createdAt", "steps", "timeline"]),
@@ -223,6 +224,8 @@ enum OpenAPIDocument {
         ], required: ["kind", "title"]),
         "StepCompletion": object([
             "note": string, "decision": ["type": "string", "enum": ["ya", "tidak", "yes", "no"]], "overrideReason": string,
+            "checklist": ["type": "array", "items": string, "description": "Step 1: the checklist items ticked, by their text; every required item of checklist.step1 must be present (422 names the missing ones)."],
+            "conveyed": ["type": "string", "description": "Step 1: what was conveyed to the requester."],
         ], required: []),
         "Task": object([
             "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],

@@ -78,6 +78,8 @@ func routes(_ app: Application) throws {
     app.get("storage-log", access: readers, use: StorageLogController.show)
     app.get("storage-log", "print", access: readers, use: StorageLogController.printView)
     app.get("admin", "audit", access: admin, use: StorageLogController.audit)
+    app.get("admin", "settings", access: admin, use: SettingsController.show)
+    app.post("admin", "settings", access: admin, use: SettingsController.save)
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
 

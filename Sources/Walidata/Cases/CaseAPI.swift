@@ -36,6 +36,8 @@ enum CaseAPI {
         var createdAt: Date
         var closedAt: Date?
         var currentStep: StepOut?
+        /// The step-2 letter's number once assigned.
+        var letterNumber: String?
         var steps: [StepOut]
         var timeline: [TimelineEntry]
 
@@ -55,6 +57,7 @@ enum CaseAPI {
             sopRevision = d.revisionNumber
             createdAt = r.createdAt
             closedAt = r.closedAt
+            letterNumber = d.letter?.number
             steps = d.steps.map { row in
                 StepOut(
                     step: row.step, round: row.round, activity: d.definition.step(row.step)?.activity ?? "",

@@ -49,6 +49,9 @@ enum CaseController {
         var note: String?
         var decision: String?
         var overrideReason: String?
+        /// Step 1: the checklist items ticked (the form sends `checklist[]`) and what was conveyed.
+        var checklist: [String]?
+        var conveyed: String?
 
         /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
         func parsedDecision() throws -> CaseDecision? {
@@ -70,7 +73,7 @@ enum CaseController {
         let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
-            overrideReason: form.overrideReason, lang: req.preferredLanguage, on: req.db)
+            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed), lang: req.preferredLanguage, on: req.db)
         return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
     }
 

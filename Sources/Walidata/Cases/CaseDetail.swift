@@ -14,6 +14,11 @@ struct CaseDetail: Sendable {
     /// Full names of the people the case mentions, by user id.
     var names: [UUID: String]
     var now: Date
+    /// Step 1's checklist as the setting says now (for the form), and its stored output.
+    var checklist: Checklist = .standard
+    var receipt: CaseReceipt?
+    /// Step 2's letter, once saved or numbered.
+    var letter: Letter?
 
     static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
         guard let organization = try await Organization.find(record.$organization.id, on: db),
@@ -30,8 +35,14 @@ struct CaseDetail: Sendable {
             record: record, organization: organization, revisionNumber: revision.number, definition: try revision.definition(),
             calendar: try await CalendarStore.load(on: db), steps: steps, datasets: datasets,
             names: Dictionary(users.compactMap { user in user.id.map { ($0, user.fullName) } }, uniquingKeysWith: { a, _ in a }),
-            now: now)
+            now: now,
+            checklist: try await Checklist.load(on: db),
+            receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
+            letter: try await LetterStore.letter(of: caseID, on: db))
     }
+
+    /// Whether step 2 has opened (the letter exists as a draft from then on).
+    var reachedLetter: Bool { steps.contains { $0.step == 2 } }
 
     /// The step waiting to be done; nil once the case is closed.
     var openStep: CaseStep? {

@@ -13,6 +13,11 @@ enum CaseRoutes {
         app.get("cases", R.caseID, access: .signedIn, use: CaseController.show)
         app.post("cases", R.caseID, "steps", R.step, "complete", access: actors, use: CaseController.complete)
         app.get("tasks", access: .signedIn, use: CaseController.tasks)
+        let editors = Access.roles(LetterStore.editors)
+        app.get("cases", R.caseID, "receipt", access: .signedIn, use: LetterController.receipt)
+        app.get("cases", R.caseID, "letter", access: editors, use: LetterController.edit)
+        app.post("cases", R.caseID, "letter", access: editors, use: LetterController.save)
+        app.get("cases", R.caseID, "letter", "print", access: .signedIn, use: LetterController.print)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", access: .signedIn, use: CaseAPI.list)

@@ -57,6 +57,7 @@ enum CaseStepViews {
         <form method="post" action="\(SiteURL.caseStepComplete(detail.record.id!, step.number).path)" id="complete-step">
         \(Layout.csrfField(req))
         \(decision)
+        \(HTML.when(step.number == 1, LetterViews.checklistFields(t, detail.checklist)))
         \(FormField.textarea("note", label: t("cases.note"), rows: 3, hint: t(step.kind == .decision ? "cases.note_hint_decision" : "cases.note_hint")))
         \(override)
         <p><button type="submit">\(t("cases.complete"))</button></p>

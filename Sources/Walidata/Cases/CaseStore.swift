@@ -53,7 +53,8 @@ enum CaseStore {
     @discardableResult
     static func complete(
         caseID: UUID, step: Int, by user: User, decision: CaseDecision? = nil, note: String? = nil,
-        overrideReason: String? = nil, at instant: Date = Date(), lang: Lang = .id, on db: any Database
+        overrideReason: String? = nil, output: StepOutputInput = .init(), at instant: Date = Date(), lang: Lang = .id,
+        on db: any Database
     ) async throws -> CaseTransition {
         try await EventLog.transaction(on: db) { tx in
             let record = try await find(caseID, for: user, on: tx)
@@ -66,12 +67,14 @@ enum CaseStore {
             } catch let error as CaseError {
                 throw error.userError(lang)
             }
-            // Later slices check and save the step's output here, before it may complete: the
-            // receipt (1), the letter (2), the received files and storage log (3–4), the report
-            // rounds (5–7), the final report (8) and the publication (9).
             guard let row = rows.last, try await claim(row, at: instant, on: tx) else {
                 throw CaseError.notOpen(step: step).userError(lang)
             }
+            // The step's output is checked and saved once the claim holds, so a racing loser
+            // draws no letter number; a refusal here rolls the claim back. Steps 1–2 so far;
+            // later slices add the received files and storage log (3–4), the report rounds
+            // (5–7), the final report (8) and the publication (9).
+            try await StepOutputs.record(step: step, of: record, input: output, by: user, at: instant, on: tx)
             row.apply(transition.completed)
             row.completedBy = user.id
             try await row.save(on: tx)

@@ -21,6 +21,7 @@ enum StorageLogController {
         "organization.create", "organization.update", "token.create", "token.revoke",
         "sop.draft_open", "sop.draft_save", "sop.draft_discard", "sop.approve",
         "calendar.hours", "calendar.day_add", "calendar.day_delete", "calendar.import",
+        "settings.change",
     ]
 
     struct Page {

@@ -51,6 +51,7 @@ enum Layout {
             items.append(("nav-users", .users, "nav.users"))
             items.append(("nav-organizations", .organizations, "nav.organizations"))
             items.append(("nav-audit", .audit, "nav.audit"))
+            items.append(("nav-settings", .settings, "nav.settings"))
             items.append(("nav-backups", .backups, "nav.backups"))
         }
         items.append(("nav-account", .account, "nav.account"))

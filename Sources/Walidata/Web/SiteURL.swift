@@ -57,11 +57,15 @@ enum SiteURL {
     case storageLogPrint
     case uploadScript
     case audit
+    case settings
     case backups
     case cases
     case caseNew
     case caseDetail(UUID)
     case caseStepComplete(UUID, Int)
+    case caseReceipt(UUID)
+    case caseLetter(UUID)
+    case caseLetterPrint(UUID)
     case tasks
 
     var path: String {
@@ -124,11 +128,15 @@ enum SiteURL {
         case .storageLogPrint: "/storage-log/print"
         case .uploadScript: "/static/upload.js"
         case .audit: "/admin/audit"
+        case .settings: "/admin/settings"
         case .backups: "/admin/backups"
         case .cases: "/cases"
         case .caseNew: "/cases/new"
         case .caseDetail(let id): "/cases/\(id)"
         case .caseStepComplete(let id, let step): "/cases/\(id)/steps/\(step)/complete"
+        case .caseReceipt(let id): "/cases/\(id)/receipt"
+        case .caseLetter(let id): "/cases/\(id)/letter"
+        case .caseLetterPrint(let id): "/cases/\(id)/letter/print"
         case .tasks: "/tasks"
         }
     }

@@ -44,8 +44,12 @@ struct CaseFixture {
         return try response.content.decode(CaseAPI.CaseOut.self)
     }
 
+    /// Step 1 gets the whole standard checklist ticked unless the payload says otherwise, so tests
+    /// about other rules need not repeat it.
     func complete(_ caseID: UUID, step: Int, as who: String, _ payload: [String: Any] = [:]) async throws -> TestingHTTPResponse {
-        try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
+        var payload = payload
+        if step == 1, payload["checklist"] == nil { payload["checklist"] = Checklist.standard.required }
+        return try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
     }
 
     func read(_ caseID: UUID, as who: String = "kasi") async throws -> CaseAPI.CaseOut {

@@ -11,5 +11,6 @@ enum Migrations {
         app.migrations.add(M004CreateDataStore())
         app.migrations.add(M005CreateBackupRuns())
         app.migrations.add(M006CreateCases())
+        app.migrations.add(M007CreateLetters())
     }
 }

@@ -1,0 +1,84 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The letter's edit form and the print views of steps 1 and 2.
+enum LetterController {
+    struct LetterForm: Content {
+        var place: String?
+        var date: String?
+        var nature: String?
+        var attachment: String?
+        var subject: String?
+        var recipient: String?
+        var body: String?
+        var signerTitle: String?
+        var signerName: String?
+        var signerNIP: String?
+        var copies: String?
+
+        func validate(calendar: WorkingCalendar) -> (LetterFields?, [Problem]) {
+            func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            var problems: [Problem] = []
+            let day = LocalDate(iso: clean(date))
+            if day == nil { problems.append("letters.error.date") }
+            for (value, key) in [(place, "letters.error.place"), (subject, "letters.error.subject"), (body, "letters.error.body"), (signerTitle, "letters.error.signer"), (signerName, "letters.error.signer")] where clean(value).isEmpty {
+                if !problems.contains(Problem(key)) { problems.append(Problem(key)) }
+            }
+            guard problems.isEmpty, let day else { return (nil, problems) }
+            return (LetterFields(
+                place: clean(place), date: calendar.instant(on: day, minute: 8 * 60), nature: clean(nature).isEmpty ? "Biasa" : clean(nature),
+                attachment: clean(attachment), subject: clean(subject), recipient: clean(recipient), body: clean(body),
+                signerTitle: clean(signerTitle), signerName: clean(signerName), signerNIP: clean(signerNIP), copies: clean(copies)), [])
+        }
+    }
+
+    @Sendable static func edit(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        guard try await LetterStore.editable(record, on: req.db) else { throw UserError(.conflict, "letters.error.not_editable") }
+        let letter = try await LetterStore.letter(of: try record.requireID(), on: req.db)
+        let fields = try await LetterStore.fields(of: letter, for: record, on: req.db)
+        return await LetterViews.editForm(req, record: record, fields: fields, number: letter?.number, calendar: try await CalendarStore.load(on: req.db), problems: [])
+    }
+
+    @Sendable static func save(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let form = try req.content.decode(LetterForm.self)
+        let calendar = try await CalendarStore.load(on: req.db)
+        let (checked, problems) = form.validate(calendar: calendar)
+        guard let fields = checked else {
+            let record = try await CaseStore.find(caseID, for: user, on: req.db)
+            let letter = try await LetterStore.letter(of: caseID, on: req.db)
+            let fields = try await LetterStore.fields(of: letter, for: record, on: req.db)
+            let page = await LetterViews.editForm(req, record: record, fields: fields, number: letter?.number, calendar: calendar, problems: problems)
+            return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+        }
+        try await LetterStore.save(fields, for: caseID, by: user, on: req.db)
+        req.flash(.ok, "letters.saved")
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    @Sendable static func print(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        let caseID = try record.requireID()
+        let letter = try await LetterStore.letter(of: caseID, on: req.db)
+        let reached = try await LetterStore.editable(record, on: req.db)
+        guard letter != nil || reached else { throw UserError(.notFound, "error.404") }
+        let fields = try await LetterStore.fields(of: letter, for: record, on: req.db)
+        let body = LetterPrint.letter(fields, number: letter?.number, calendar: try await CalendarStore.load(on: req.db))
+        return PrintDocument.render(req, title: "Surat \(letter?.number ?? record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+    }
+
+    @Sendable static func receipt(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        let detail = try await CaseDetail.load(record, on: req.db)
+        guard let receipt = detail.receipt else { throw UserError(.notFound, "letters.error.no_receipt") }
+        let officer: User? = if let id = receipt.recordedBy { try await User.find(id, on: req.db) } else { nil }
+        let body = LetterPrint.receipt(req.t, detail: detail, receipt: receipt, officer: officer)
+        return PrintDocument.render(req, title: "Tanda Terima \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+    }
+}

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Vapor
+import WalidataCore
+
+/// Checks and stores the output of steps 1 and 2 inside the completing transaction, so a step
+/// is never completed without its document and a refused completion leaves nothing behind.
+enum StepOutputs {
+    static func record(
+        step: Int, of record: Case, input: StepOutputInput, by user: User, at instant: Date, on tx: any Database
+    ) async throws {
+        switch step {
+        case 1: try await receipt(record, input: input, by: user, at: instant, on: tx)
+        case 2: try await number(record, by: user, at: instant, on: tx)
+        default: break
+        }
+    }
+
+    /// Step 1: every required checklist item must be ticked; 422 names the ones that are not.
+    private static func receipt(_ record: Case, input: StepOutputInput, by user: User, at instant: Date, on tx: any Database) async throws {
+        let checklist = try await Checklist.load(on: tx)
+        let ticked = Set((input.checklist ?? []).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = checklist.missing(ticked)
+        guard missing.isEmpty else {
+            throw UserError(.unprocessableEntity, "letters.error.checklist_missing", missing.joined(separator: "; "))
+        }
+        let caseID = try record.requireID()
+        let lines = checklist.items.map { CaseReceipt.Line(text: $0.text, optional: $0.optional, checked: ticked.contains($0.text)) }
+        let conveyed = input.conveyed?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        try await CaseReceipt.query(on: tx).filter(\.$caseRecord.$id == caseID).delete()
+        try await CaseReceipt(caseID: caseID, lines: lines, conveyed: conveyed, recordedBy: user.id, recordedAt: instant).create(on: tx)
+        try await EventLog.append(.init(action: "step1.checklist", note: conveyed, details: [
+            "case": caseID.uuidString, "number": record.number,
+            "checked": lines.filter(\.checked).map(\.text).joined(separator: "; "),
+        ]), by: .init(user), on: tx, at: instant)
+    }
+
+    /// Step 2: the letter (the draft if the officer never saved one) gets its number, once.
+    private static func number(_ record: Case, by user: User, at instant: Date, on tx: any Database) async throws {
+        let letter = try await LetterStore.letterOrDraft(for: record, at: instant, on: tx)
+        guard letter.number == nil else { return }
+        guard let organization = try await Organization.find(record.$organization.id, on: tx) else {
+            throw Abort(.internalServerError, reason: "case \(record.number) lost its agency")
+        }
+        let number = try await LetterNumbering.next(
+            on: tx, at: instant, calendar: try await CalendarStore.load(on: tx), organizationCode: organization.code)
+        letter.number = number
+        letter.numberedAt = instant
+        letter.updatedAt = instant
+        try await letter.save(on: tx)
+        try await EventLog.append(.init(action: "letter.number", note: number, details: [
+            "case": try record.requireID().uuidString, "number": record.number, "letter": number,
+        ]), by: .init(user), on: tx, at: instant)
+    }
+}
