@@ -18,6 +18,8 @@ struct CaseRuleTests {
         try await withTestApp(db) { app in
             let f = try await CaseFixture(app)
             let created = try await f.submit()
+            // The file step 3 needs, stored up front so the count below is about the steps alone.
+            try await f.provideData(created.id)
             let events = try await EventRecord.query(on: app.db).count()
             for step in 1...9 {
                 let executor = CaseFixture.executor[step]!

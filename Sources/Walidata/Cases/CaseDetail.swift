@@ -19,6 +19,8 @@ struct CaseDetail: Sendable {
     var receipt: CaseReceipt?
     /// Step 2's letter, once saved or numbered.
     var letter: Letter?
+    /// Steps 3–4: the case's datasets and what was stored for the case.
+    var files = CaseFiles(items: [], events: [])
 
     static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
         guard let organization = try await Organization.find(record.$organization.id, on: db),
@@ -38,8 +40,12 @@ struct CaseDetail: Sendable {
             now: now,
             checklist: try await Checklist.load(on: db),
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
-            letter: try await LetterStore.letter(of: caseID, on: db))
+            letter: try await LetterStore.letter(of: caseID, on: db),
+            files: try await CaseFiles.load(caseID: caseID, on: db))
     }
+
+    /// Whether the open step is 3 or 4, where the case's files are received and stored.
+    var atDataSteps: Bool { openStep.map { $0.step == 3 || $0.step == 4 } ?? false }
 
     /// Whether step 2 has opened (the letter exists as a draft from then on).
     var reachedLetter: Bool { steps.contains { $0.step == 2 } }

@@ -19,6 +19,12 @@ enum CaseRoutes {
         app.post("cases", R.caseID, "letter", access: editors, use: LetterController.save)
         app.get("cases", R.caseID, "letter", "print", access: .signedIn, use: LetterController.print)
 
+        let dataActors = Access.roles(CaseFiles.executors)
+        app.post("cases", R.caseID, "datasets", access: dataActors, use: CaseDataController.attach)
+        app.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseDataController.recover)
+        app.post("cases", R.caseID, "datasets", R.slug, "untrash", access: dataActors, use: CaseDataController.untrash)
+        app.get("cases", R.caseID, "storage-log", access: .signedIn, use: CaseDataController.storageLog)
+
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", access: .signedIn, use: CaseAPI.list)
         api.post("cases", access: starters, use: CaseAPI.create)

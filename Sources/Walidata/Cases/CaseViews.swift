@@ -85,6 +85,7 @@ enum CaseViews {
         <h1>\(t("cases.case_title", record.number)): \(record.title)</h1>
         \(summary)
         \(current(req, user: user, detail: detail))
+        \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
         \(CaseStepViews.stepTable(t, detail: detail))
         \(CaseStepViews.timeline(t, detail: detail))

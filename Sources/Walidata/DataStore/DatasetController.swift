@@ -96,8 +96,25 @@ enum DatasetController {
     /// page's script asks for JSON; a plain form gets a redirect to the new version.
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let (user, dataset) = try await viewable(req)
-        guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
-        let version = try await receiveVersion(req, user: user, dataset: dataset)
+        // `?case=` uploads for a case at step 3 or 4: its executor's rules, not the catalogue's.
+        let caseID = try req.query[String.self, at: "case"].map { raw -> UUID in
+            guard let id = UUID(uuidString: raw) else { throw UserError(.notFound, "error.404") }
+            return id
+        }
+        if let caseID {
+            try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
+        } else {
+            guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+        }
+        let version = try await receiveVersion(req, user: user, dataset: dataset, caseID: caseID)
+        if let caseID {
+            req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
+            let url = SiteURL.caseDetail(caseID).path
+            if req.headers.accept.mediaTypes.contains(.json) {
+                return try await UploadResult(number: version.number, status: version.status, url: url).encodeResponse(status: .created, for: req)
+            }
+            return req.redirect(to: url)
+        }
         if req.headers.accept.mediaTypes.contains(.json) {
             let body = UploadResult(number: version.number, status: version.status, url: SiteURL.version(dataset.slug, version.number).path)
             return try await body.encodeResponse(status: .created, for: req)
@@ -112,10 +129,10 @@ enum DatasetController {
         var url: String
     }
 
-    static func receiveVersion(_ req: Request, user: User, dataset: Dataset) async throws -> DatasetVersion {
+    static func receiveVersion(_ req: Request, user: User, dataset: Dataset, caseID: UUID? = nil) async throws -> DatasetVersion {
         let received = try await UploadController.receive(req)
         let intake = try await Intake.process(received.blob, filename: received.filename, tables: req.application.tables, threadPool: req.application.threadPool)
-        return try await DatasetStore.addVersion(to: dataset, blob: received.blob, filename: received.filename, note: received.note, intake: intake, by: user, on: req.db)
+        return try await DatasetStore.addVersion(to: dataset, blob: received.blob, filename: received.filename, note: received.note, intake: intake, by: user, caseID: caseID, on: req.db)
     }
 
     struct NoteForm: Content { var note: String? }

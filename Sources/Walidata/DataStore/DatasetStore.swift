@@ -57,9 +57,11 @@ enum DatasetStore {
     /// Records a received file as the dataset's next version. A rejected file is kept as a
     /// submission but does not become current.
     static func addVersion(
-        to dataset: Dataset, blob: BlobStore.Received, filename: String, note: String, intake: Intake.Result, by user: User, on db: any Database
+        to dataset: Dataset, blob: BlobStore.Received, filename: String, note: String, intake: Intake.Result, by user: User,
+        caseID: UUID? = nil, on db: any Database
     ) async throws -> DatasetVersion {
         try await EventLog.transaction(on: db) { tx in
+            let caseDetails = try await caseDetails(caseID, on: tx)
             let last = try await DatasetVersion.query(on: tx).filter(\.$dataset.$id == dataset.requireID()).max(\.$number) ?? 0
             let version = DatasetVersion()
             version.$dataset.id = try dataset.requireID()
@@ -86,17 +88,18 @@ enum DatasetStore {
             }
             try await EventLog.append(.init(
                 action: action, datasetID: dataset.id, versionID: version.id, blobHash: blob.hash, size: blob.size,
-                rowCount: intake.rowCount, note: note, details: ["number": String(version.number), "filename": filename]
+                rowCount: intake.rowCount, note: note, details: ["number": String(version.number), "filename": filename].merging(caseDetails) { a, _ in a }
             ), by: .init(user), on: tx)
             return version
         }
     }
 
     /// Recovery: the earlier version's file becomes a new current version that names its source.
-    static func restore(_ source: DatasetVersion, of dataset: Dataset, note: String, by user: User, on db: any Database) async throws -> DatasetVersion {
+    static func restore(_ source: DatasetVersion, of dataset: Dataset, note: String, by user: User, caseID: UUID? = nil, on db: any Database) async throws -> DatasetVersion {
         guard source.state != .rejected else { throw UserError(.conflict, "datasets.error.restore_rejected") }
         guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
         return try await EventLog.transaction(on: db) { tx in
+            let caseDetails = try await caseDetails(caseID, on: tx)
             let last = try await DatasetVersion.query(on: tx).filter(\.$dataset.$id == dataset.requireID()).max(\.$number) ?? 0
             let version = DatasetVersion()
             version.$dataset.id = try dataset.requireID()
@@ -119,6 +122,7 @@ enum DatasetStore {
                 action: "version.recover", datasetID: dataset.id, versionID: version.id, blobHash: source.blobHash,
                 size: source.size, rowCount: source.rowCount, note: note,
                 details: ["number": String(version.number), "source_number": String(source.number), "source_version": source.id?.uuidString ?? ""]
+                    .merging(caseDetails) { a, _ in a }
             ), by: .init(user), on: tx)
             return version
         }
@@ -136,14 +140,23 @@ enum DatasetStore {
         }
     }
 
-    static func untrash(_ dataset: Dataset, by user: User, on db: any Database) async throws {
+    static func untrash(_ dataset: Dataset, by user: User, caseID: UUID? = nil, on db: any Database) async throws {
         guard dataset.deletedAt != nil else { throw UserError(.conflict, "datasets.error.not_in_trash") }
         try await EventLog.transaction(on: db) { tx in
+            let caseDetails = try await caseDetails(caseID, on: tx)
             dataset.deletedAt = nil
             dataset.deletedBy = nil
             try await dataset.save(on: tx)
-            try await EventLog.append(.init(action: "dataset.restore", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+            try await EventLog.append(.init(action: "dataset.restore", datasetID: dataset.id, note: dataset.title, details: caseDetails), by: .init(user), on: tx)
         }
+    }
+
+    /// The case an action was done for, as the event's details name it: the case's storage log
+    /// (step 4's output) and its step-3/4 checks find the entries by this id.
+    private static func caseDetails(_ caseID: UUID?, on db: any Database) async throws -> [String: String] {
+        guard let caseID else { return [:] }
+        guard let record = try await Case.find(caseID, on: db) else { throw UserError(.notFound, "error.404") }
+        return ["case": caseID.uuidString, "case_number": record.number]
     }
 
     /// How long a trashed dataset is kept before an admin may purge it.

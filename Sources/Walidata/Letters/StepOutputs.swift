@@ -12,6 +12,10 @@ enum StepOutputs {
         switch step {
         case 1: try await receipt(record, input: input, by: user, at: instant, on: tx)
         case 2: try await number(record, by: user, at: instant, on: tx)
+        // Steps 3–4: the files must be stored and checked for this case; the report (step 5)
+        // cannot open on missing or rejected data.
+        case 3: try await CaseFiles.load(caseID: record.requireID(), on: tx).checkStep3()
+        case 4: try await CaseFiles.load(caseID: record.requireID(), on: tx).checkStep4()
         default: break
         }
     }

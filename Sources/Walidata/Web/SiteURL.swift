@@ -66,6 +66,10 @@ enum SiteURL {
     case caseReceipt(UUID)
     case caseLetter(UUID)
     case caseLetterPrint(UUID)
+    case caseStorageLog(UUID)
+    case caseAttach(UUID)
+    case caseRecover(UUID, String)
+    case caseUntrash(UUID, String)
     case tasks
 
     var path: String {
@@ -137,6 +141,10 @@ enum SiteURL {
         case .caseReceipt(let id): "/cases/\(id)/receipt"
         case .caseLetter(let id): "/cases/\(id)/letter"
         case .caseLetterPrint(let id): "/cases/\(id)/letter/print"
+        case .caseStorageLog(let id): "/cases/\(id)/storage-log"
+        case .caseAttach(let id): "/cases/\(id)/datasets"
+        case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
+        case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
         case .tasks: "/tasks"
         }
     }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -49,7 +50,20 @@ struct CaseFixture {
     func complete(_ caseID: UUID, step: Int, as who: String, _ payload: [String: Any] = [:]) async throws -> TestingHTTPResponse {
         var payload = payload
         if step == 1, payload["checklist"] == nil { payload["checklist"] = Checklist.standard.required }
+        if step == 3, payload.removeValue(forKey: "ownData") == nil { try await provideData(caseID) }
         return try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
+    }
+
+    /// Step 3 needs a file stored for the case: tests about other rules get one dataset with a
+    /// stored (unchecked, non-CSV) file, once. Pass `"ownData": true` to supply it yourself.
+    func provideData(_ caseID: UUID) async throws {
+        guard try await CaseDataset.query(on: app.db).filter(\.$caseRecord.$id == caseID).count() == 0 else { return }
+        let officer = users["pengelola_ti"]!
+        let dataset = try await app.makeDataset("Data permohonan", organization: organization, by: officer)
+        try await CaseDataset(caseID: caseID, datasetID: dataset.requireID()).create(on: app.db)
+        let blob = try await app.blobs.store(Data("laporan".utf8), io: app.fileio)
+        _ = try await DatasetStore.addVersion(
+            to: dataset, blob: blob, filename: "laporan.pdf", note: "", intake: .init(status: .stored), by: officer, caseID: caseID, on: app.db)
     }
 
     func read(_ caseID: UUID, as who: String = "kasi") async throws -> CaseAPI.CaseOut {
