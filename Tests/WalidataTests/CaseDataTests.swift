@@ -118,4 +118,31 @@ struct CaseDataTests {
             #expect(printed.body.string.contains("class=\"kop\""))
         }
     }
+
+    @Test("recovery of a deleted dataset: linked from the trash, restored for the case, steps 3–4 complete", arguments: TestDatabase.all)
+    func recoverDeleted(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let officerUser = f.users["pengelola_ti"]!
+            let dataset = try await app.makeDataset("Data sekolah", organization: f.organization, by: officerUser)
+            let blob = try await app.blobs.store(Data("v1".utf8), io: app.fileio)
+            _ = try await DatasetStore.addVersion(to: dataset, blob: blob, filename: "v1.pdf", note: "", intake: .init(status: .stored), by: officerUser, on: app.db)
+            try await DatasetStore.trash(dataset, note: "Terhapus", by: officerUser, on: app.db)
+            let id = try await Self.caseAtStep3(f, kind: "recovery", title: "Pulihkan sekolah")
+            let officer = TestBrowser(app)
+            try await officer.login("pengelolati")
+            let page = try await officer.get("/cases/\(id)")
+            #expect(page.body.string.contains("value=\"\(dataset.id!.uuidString)\""), "the trashed dataset can be linked")
+            #expect(try await officer.post("/cases/\(id)/datasets", [("dataset", dataset.id!.uuidString)]).status == .seeOther)
+            #expect(try await f.complete(id, step: 3, as: "pengelola_ti", ["ownData": true]).status == .unprocessableEntity)
+            _ = try await officer.get("/cases/\(id)")
+            #expect(try await officer.post("/cases/\(id)/datasets/\(dataset.slug)/untrash", []).status == .seeOther)
+            #expect(try await Dataset.find(dataset.id, on: app.db)?.deletedAt == nil)
+            #expect(try await f.complete(id, step: 3, as: "pengelola_ti", ["ownData": true]).status == .created)
+            #expect(try await f.complete(id, step: 4, as: "pengelola_ti").status == .created)
+            #expect(try await CaseFiles.log(caseID: id, on: app.db).map(\.action) == ["dataset.restore"])
+            _ = try await officer.get("/cases/\(id)")
+            #expect(try await officer.post("/cases/\(id)/datasets/\(dataset.slug)/recover", [("version", "1")]).status == .conflict, "only while steps 3–4 are open")
+        }
+    }
 }

@@ -87,6 +87,10 @@ enum CaseDataViews {
         <form method="post" action="\(SiteURL.caseAttach(detail.record.id!).path)" id="attach-dataset" class="no-print">
         \(Layout.csrfField(req))
         <h3>\(t("steps34.attach"))</h3>
+        \(HTML.when(!detail.attachable.isEmpty, FormField.select("dataset", label: t("steps34.attach_existing"),
+            options: [(value: "", label: "–")] + detail.attachable.map { d in
+                (value: d.id!.uuidString, label: d.title + (d.deletedAt == nil ? "" : " (" + t("steps34.in_trash") + ")"))
+            }, selected: nil)))
         \(FormField.text("title", label: t("steps34.attach_new"), hint: t("steps34.attach_hint")))
         <p><button type="submit" class="secondary">\(t("steps34.attach_submit"))</button></p>
         </form>

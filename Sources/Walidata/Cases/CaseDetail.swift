@@ -21,6 +21,8 @@ struct CaseDetail: Sendable {
     var letter: Letter?
     /// Steps 3–4: the case's datasets and what was stored for the case.
     var files = CaseFiles(items: [], events: [])
+    /// The agency's datasets (also those in the trash) not yet linked, for step 3's "link a dataset".
+    var attachable: [Dataset] = []
 
     static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
         guard let organization = try await Organization.find(record.$organization.id, on: db),
@@ -33,6 +35,8 @@ struct CaseDetail: Sendable {
         let datasets = datasetIDs.isEmpty ? [] : try await Dataset.query(on: db).filter(\.$id ~~ datasetIDs).sort(\.$title).all()
         let userIDs = Set(steps.compactMap(\.completedBy) + [record.requestedBy, record.registeredBy].compactMap { $0 })
         let users = userIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(userIDs)).all()
+        let attachable = try await Dataset.query(on: db).filter(\.$organization.$id == record.$organization.id).sort(\.$title).all()
+            .filter { dataset in !datasetIDs.contains { $0 == dataset.id } }
         return CaseDetail(
             record: record, organization: organization, revisionNumber: revision.number, definition: try revision.definition(),
             calendar: try await CalendarStore.load(on: db), steps: steps, datasets: datasets,
@@ -41,7 +45,7 @@ struct CaseDetail: Sendable {
             checklist: try await Checklist.load(on: db),
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
             letter: try await LetterStore.letter(of: caseID, on: db),
-            files: try await CaseFiles.load(caseID: caseID, on: db))
+            files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable)
     }
 
     /// Whether the open step is 3 or 4, where the case's files are received and stored.

@@ -71,9 +71,9 @@ enum CaseStore {
                 throw CaseError.notOpen(step: step).userError(lang)
             }
             // The step's output is checked and saved once the claim holds, so a racing loser
-            // draws no letter number; a refusal here rolls the claim back. Steps 1–2 so far;
-            // later slices add the received files and storage log (3–4), the report rounds
-            // (5–7), the final report (8) and the publication (9).
+            // draws no letter number; a refusal here rolls the claim back. Steps 1–4 so far
+            // (3–4: the case's files stored and checked, see `CaseFiles`); later slices add the
+            // report rounds (5–7), the final report (8) and the publication (9).
             try await StepOutputs.record(step: step, of: record, input: output, by: user, at: instant, on: tx)
             row.apply(transition.completed)
             row.completedBy = user.id

@@ -3,8 +3,8 @@ import Foundation
 import Vapor
 import WalidataCore
 
-/// Checks and stores the output of steps 1 and 2 inside the completing transaction, so a step
-/// is never completed without its document and a refused completion leaves nothing behind.
+/// Checks and stores the output of steps 1–4 inside the completing transaction, so a step is
+/// never completed without its document and a refused completion leaves nothing behind.
 enum StepOutputs {
     static func record(
         step: Int, of record: Case, input: StepOutputInput, by user: User, at instant: Date, on tx: any Database

@@ -22,6 +22,7 @@ extension Strings {
         ("steps34.recover_note", "Pemulihan versi {0} untuk permohonan {1}", "Recovery of version {0} for case {1}"),
         ("steps34.upload_note", "Diterima untuk permohonan", "Received for the case"),
         ("steps34.attach", "Hubungkan dataset", "Link a dataset"),
+        ("steps34.attach_existing", "Dataset perangkat daerah pemohon", "A dataset of the requesting agency"),
         ("steps34.attach_new", "Judul dataset baru", "Title of a new dataset"),
         ("steps34.attach_hint", "Dataset dibuat atas nama perangkat daerah pemohon dan dihubungkan dengan permohonan ini.", "The dataset is made for the requesting agency and linked to this case."),
         ("steps34.attach_submit", "Hubungkan", "Link"),
