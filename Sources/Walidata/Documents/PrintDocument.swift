@@ -33,6 +33,7 @@ enum PrintDocument {
         table.doc-table tr{break-inside:avoid}
         .num{text-align:right!important;white-space:nowrap}
         code{font-family:"DejaVu Sans Mono",monospace;font-size:9px}
+        code.sha{word-break:break-all}
         .foot{margin-top:10px;font-size:9px;color:#333}
         .screen-hint{font:13px sans-serif;background:#fff6e0;border:1px solid #e9c46a;padding:6px 10px;margin:8px 0}
         @media print{.screen-hint{display:none}}
