@@ -42,9 +42,7 @@ final class CaseReport: Model, @unchecked Sendable {
         self.updatedAt = instant
     }
 
-    var facts: [Section] {
-        get { (try? JSONDecoder().decode([Section].self, from: Data(factsJSON.utf8))) ?? [] }
-    }
+    var facts: [Section] { (try? JSONDecoder().decode([Section].self, from: Data(factsJSON.utf8))) ?? [] }
 
     func setFacts(_ sections: [Section]) throws { factsJSON = try Self.encode(sections) }
 
