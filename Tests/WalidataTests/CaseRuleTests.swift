@@ -35,8 +35,10 @@ struct CaseRuleTests {
             }
             #expect(try await f.read(created.id).state == "closed")
             // 9 completions each wrote step.complete and step.open (or case.close), step 1 its
-            // checklist and step 2 its letter number; refusals wrote nothing.
-            #expect(try await EventRecord.query(on: app.db).count() == events + 20)
+            // checklist, step 2 its letter number, step 6 the report's submission and step 8 its
+            // final concept; refusals wrote nothing.
+            #expect(try await EventRecord.query(on: app.db).count() == events + 22)
+            #expect(try await CaseReport.query(on: app.db).filter(\.$caseRecord.$id == created.id).count() == 1)
         }
     }
 

@@ -23,6 +23,8 @@ struct CaseDetail: Sendable {
     var files = CaseFiles(items: [], events: [])
     /// The agency's datasets (also those in the trash) not yet linked, for step 3's "link a dataset".
     var attachable: [Dataset] = []
+    /// Steps 5–8: the report rounds, round 1 first.
+    var reports: [CaseReport] = []
 
     static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
         guard let organization = try await Organization.find(record.$organization.id, on: db),
@@ -45,7 +47,8 @@ struct CaseDetail: Sendable {
             checklist: try await Checklist.load(on: db),
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
             letter: try await LetterStore.letter(of: caseID, on: db),
-            files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable)
+            files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable,
+            reports: try await CaseReportStore.rounds(of: caseID, on: db))
     }
 
     /// Whether the open step is 3 or 4, where the case's files are received and stored.

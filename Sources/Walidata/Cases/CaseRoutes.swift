@@ -24,6 +24,8 @@ enum CaseRoutes {
         app.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseDataController.recover)
         app.post("cases", R.caseID, "datasets", R.slug, "untrash", access: dataActors, use: CaseDataController.untrash)
         app.get("cases", R.caseID, "storage-log", access: .signedIn, use: CaseDataController.storageLog)
+        app.post("cases", R.caseID, "report", access: Access.roles(CaseReportStore.editors), use: CaseReportController.save)
+        app.get("cases", R.caseID, "report", R.round, access: .signedIn, use: CaseReportController.print)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", access: .signedIn, use: CaseAPI.list)

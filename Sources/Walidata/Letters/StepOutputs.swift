@@ -3,11 +3,11 @@ import Foundation
 import Vapor
 import WalidataCore
 
-/// Checks and stores the output of steps 1–4 inside the completing transaction, so a step is
+/// Checks and stores the output of steps 1–8 inside the completing transaction, so a step is
 /// never completed without its document and a refused completion leaves nothing behind.
 enum StepOutputs {
     static func record(
-        step: Int, of record: Case, input: StepOutputInput, by user: User, at instant: Date, on tx: any Database
+        step: Int, of record: Case, input: StepOutputInput, completed: StepInstance? = nil, by user: User, at instant: Date, on tx: any Database
     ) async throws {
         switch step {
         case 1: try await receipt(record, input: input, by: user, at: instant, on: tx)
@@ -16,6 +16,11 @@ enum StepOutputs {
         // cannot open on missing or rejected data.
         case 3: try await CaseFiles.load(caseID: record.requireID(), on: tx).checkStep3()
         case 4: try await CaseFiles.load(caseID: record.requireID(), on: tx).checkStep4()
+        // Steps 5–8: the report rounds (see `CaseReportStore`).
+        case 5: try await CaseReportStore.completeDraft(record, at: instant, on: tx)
+        case 6: try await CaseReportStore.submit(record, by: user, at: instant, on: tx)
+        case 7: try await CaseReportStore.decide(record, outcome: completed?.outcome, note: completed?.note, by: user, at: instant, on: tx)
+        case 8: try await CaseReportStore.finalize(record, by: user, at: instant, on: tx)
         default: break
         }
     }

@@ -67,6 +67,8 @@ enum SiteURL {
     case caseLetter(UUID)
     case caseLetterPrint(UUID)
     case caseStorageLog(UUID)
+    case caseReport(UUID)
+    case caseReportPrint(UUID, String)
     case caseAttach(UUID)
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
@@ -142,6 +144,8 @@ enum SiteURL {
         case .caseLetter(let id): "/cases/\(id)/letter"
         case .caseLetterPrint(let id): "/cases/\(id)/letter/print"
         case .caseStorageLog(let id): "/cases/\(id)/storage-log"
+        case .caseReport(let id): "/cases/\(id)/report"
+        case .caseReportPrint(let id, let round): "/cases/\(id)/report/\(round)"
         case .caseAttach(let id): "/cases/\(id)/datasets"
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
@@ -162,6 +166,7 @@ enum SiteURL {
         static let file: PathComponent = ":file"
         static let caseID: PathComponent = ":caseID"
         static let step: PathComponent = ":step"
+        static let round: PathComponent = ":round"
     }
 }
 

@@ -12,5 +12,6 @@ enum Migrations {
         app.migrations.add(M005CreateBackupRuns())
         app.migrations.add(M006CreateCases())
         app.migrations.add(M007CreateLetters())
+        app.migrations.add(M008CreateCaseReports())
     }
 }

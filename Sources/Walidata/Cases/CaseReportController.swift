@@ -1,0 +1,40 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// The report's narrative form (step 5) and the print views of a round and of the final concept.
+enum CaseReportController {
+    struct NarrativeForm: Content { var narrative: String? }
+
+    @Sendable static func save(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let form = try req.content.decode(NarrativeForm.self)
+        try await CaseReportStore.saveNarrative(form.narrative ?? "", caseID: caseID, by: user, on: req.db)
+        req.flash(.ok, "caseReport.saved")
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    /// `/cases/{id}/report/{round}`: a round number, or `final` for the concept of step 8.
+    @Sendable static func print(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        let rounds = try await CaseReportStore.rounds(of: try record.requireID(), on: req.db)
+        let detail = try await CaseDetail.load(record, on: req.db)
+        let letterhead = try await Letterhead.load(on: req.db)
+        let which = req.parameters.get("round") ?? ""
+        if which == "final" {
+            guard let report = rounds.last(where: { $0.finalizedAt != nil }) else { throw UserError(.notFound, "caseReport.error.no_final") }
+            let signer: User? = if let id = report.finalizedBy { try await User.find(id, on: req.db) } else { nil }
+            let title = detail.definition.lane("kasi")?.name ?? "Kepala Seksi"
+            let body = CaseReportPrint.final(detail: detail, report: report, signer: signer, signerTitle: title)
+            return PrintDocument.render(req, title: "Konsep Laporan Akhir \(record.number)", orientation: .portrait, letterhead: letterhead, body: body)
+        }
+        guard let number = Int(which), let report = rounds.first(where: { $0.round == number }) else {
+            throw UserError(.notFound, "error.404")
+        }
+        let decidedBy: User? = if let id = report.decidedBy { try await User.find(id, on: req.db) } else { nil }
+        let body = CaseReportPrint.round(detail: detail, report: report, decidedBy: decidedBy)
+        return PrintDocument.render(req, title: "Laporan Pengelolaan Data \(record.number) putaran \(report.round)", orientation: .portrait, letterhead: letterhead, body: body)
+    }
+}

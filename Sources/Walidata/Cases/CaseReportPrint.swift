@@ -1,0 +1,64 @@
+import Foundation
+import Vapor
+import WalidataCore
+
+/// The printed report inside the A4 `PrintDocument` frame: one round as the kasi read it, and
+/// the final concept with the kasi's signer block. Always Indonesian, as official documents are.
+enum CaseReportPrint {
+    static let style: HTML = """
+    <style>
+    .report{font-family:"Times New Roman","Liberation Serif",serif;font-size:12pt;line-height:1.4}
+    .report h4{font-size:12pt;margin:10px 0 2px}
+    .report ul{margin:0 0 0 18px;padding:0}
+    .report .narrative p{text-align:justify;margin:0 0 8px}
+    .report .decision{border:.75px solid #000;padding:4px 8px;margin-top:12px}
+    .report .sign{margin:18px 0 0 auto;width:80mm}
+    .report .sign p{margin:0}
+    .report .sign .space{height:22mm}
+    .report .sign .name{font-weight:700;text-decoration:underline}
+    </style>
+    """
+
+    static func round(detail: CaseDetail, report: CaseReport, decidedBy: User?) -> HTML {
+        let decision: HTML = if let value = report.decision {
+            """
+            <div class="decision" id="report-decision"><p><strong>Hasil pemeriksaan Kepala Seksi:</strong> \(value == "ya" ? "Disetujui" : "Dikembalikan untuk diperbaiki")\
+            \(decidedBy.map { " — " + $0.fullName })\(report.decidedAt.map { ", " + longDate($0, detail.calendar) })</p>\
+            \(report.decisionNote.map { "<p><strong>Catatan:</strong> \($0)</p>" as HTML })</div>
+            """
+        } else {
+            "<div class=\"decision\" id=\"report-decision\"><p>\(report.submitted ? "Menunggu pemeriksaan Kepala Seksi." : "Konsep, belum disampaikan.")</p></div>"
+        }
+        return """
+        \(style)
+        <div class="report" id="report">
+        <h1>Laporan Pengelolaan Data</h1>
+        <p class="sub">Nomor registrasi \(detail.record.number) · Putaran \(report.round)\(report.submittedAt.map { " · disampaikan " + longDate($0, detail.calendar) })</p>
+        \(CaseReportViews.facts(report.facts))
+        <h4>Uraian</h4>
+        <div class="narrative">\(CaseReportViews.paragraphs(report.narrative))</div>
+        \(decision)
+        </div>
+        """
+    }
+
+    static func final(detail: CaseDetail, report: CaseReport, signer: User?, signerTitle: String) -> HTML {
+        """
+        \(style)
+        <div class="report" id="report">
+        <h1>Konsep Laporan Akhir Penyelesaian Pekerjaan</h1>
+        <p class="sub">Laporan Pengelolaan Data · Nomor registrasi \(detail.record.number) · Putaran \(report.round)</p>
+        \(CaseReportViews.facts(report.facts))
+        <h4>Uraian</h4>
+        <div class="narrative">\(CaseReportViews.paragraphs(report.narrative))</div>
+        <div class="sign" id="signer"><p>Tuapeijat, \(report.finalizedAt.map { longDate($0, detail.calendar) } ?? "")</p><p>\(signerTitle),</p><div class="space"></div>
+        <p class="name">\(signer?.fullName ?? "")</p>\(HTML.when(!(signer?.nip ?? "").isEmpty, "<p>NIP. \(signer?.nip ?? "")</p>"))</div>
+        </div>
+        """
+    }
+
+    private static func longDate(_ instant: Date, _ calendar: WorkingCalendar) -> String {
+        let day = calendar.localDate(of: instant)
+        return DateText.longDate(year: day.year, month: day.month, day: day.day, lang: .id)
+    }
+}

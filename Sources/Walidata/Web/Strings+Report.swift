@@ -1,0 +1,25 @@
+extension Strings {
+    static let report: [(String, String, String)] = [
+        ("caseReport.title", "Laporan Pengelolaan Data (langkah 5–8)", "Data management report (steps 5–8)"),
+        ("caseReport.narrative", "Uraian", "Narrative"),
+        ("caseReport.narrative_hint", "Fakta disusun otomatis dari catatan permohonan; tulis uraian Anda di sini. Paragraf dipisahkan baris kosong. Uraian dapat diubah selama langkah 5 terbuka.", "The facts are drafted from the case's record; write your narrative here. Separate paragraphs with a blank line. It can be changed while step 5 is open."),
+        ("caseReport.save", "Simpan uraian", "Save the narrative"),
+        ("caseReport.saved", "Uraian laporan disimpan.", "Report narrative saved."),
+        ("caseReport.returned_note", "Putaran {0} dikembalikan oleh Kepala Seksi: {1}", "Round {0} was returned by the section head: {1}"),
+        ("caseReport.round_n", "Putaran {0}", "Round {0}"),
+        ("caseReport.state.draft", "konsep", "draft"),
+        ("caseReport.state.submitted", "disampaikan, menunggu pemeriksaan", "submitted, awaiting the check"),
+        ("caseReport.state.approved", "disetujui", "approved"),
+        ("caseReport.state.returned", "dikembalikan", "returned"),
+        ("caseReport.state.final", "disetujui, konsep laporan akhir", "approved, final concept"),
+        ("caseReport.submitted_at", "disampaikan {0}", "submitted {0}"),
+        ("caseReport.decided", "Diperiksa oleh {0}, {1}", "Checked by {0}, {1}"),
+        ("caseReport.diff", "Perubahan uraian dibanding putaran {0}", "Narrative changes since round {0}"),
+        ("caseReport.print", "Cetak putaran ini (A4)", "Print this round (A4)"),
+        ("caseReport.print_final", "Cetak konsep laporan akhir (A4)", "Print the final concept (A4)"),
+        ("caseReport.error.frozen", "Uraian laporan hanya dapat diubah selama langkah 5 terbuka; putaran yang sudah disampaikan tidak dapat diubah.", "The report narrative can only be changed while step 5 is open; a submitted round cannot be changed."),
+        ("caseReport.error.nothing_submitted", "Belum ada putaran laporan yang disampaikan untuk diperiksa.", "No report round has been submitted for checking."),
+        ("caseReport.error.nothing_approved", "Belum ada putaran laporan yang disetujui.", "No report round has been approved."),
+        ("caseReport.error.no_final", "Konsep laporan akhir belum ditetapkan.", "The final concept has not been made yet."),
+    ]
+}
