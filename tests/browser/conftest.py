@@ -44,7 +44,7 @@ os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -433,6 +433,22 @@ def shot(request, browser):
 # ---------------------------------------------------------------------- UI helper
 
 
+def _replaced(element):
+    """Like EC.staleness_of, but also accepts the inspector error Chromium sometimes gives
+    instead of "stale element" when asked about a node of the page being replaced."""
+    def check(driver):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "inspector error" in str(error) or "No node with given id" in str(error):
+                return True
+            raise
+    return check
+
+
 class UI:
     """Page helpers: explicit waits with messages that say what the page showed."""
 
@@ -506,7 +522,7 @@ class UI:
         element = self.el(css)
         html = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        self.wait(EC.staleness_of(html), f"a new page to load after clicking {css!r}")
+        self.wait(_replaced(html), f"a new page to load after clicking {css!r}")
         self.wait_ready()
 
     # app flows -------------------------------------------------------------
