@@ -119,8 +119,8 @@ struct BackupTests {
             #expect(event.action == "backup.create")
             #expect(event.note == created.name)
             #expect(event.size == created.size)
-            #expect(StorageLogViews.detail(event, "sha256") == (try FileDigest.sha256(ofFile: created.path)))
-            #expect(StorageLogViews.detail(event, "files") == String(created.files))
+            #expect(event.detail("sha256") == (try FileDigest.sha256(ofFile: created.path)))
+            #expect(event.detail("files") == String(created.files))
 
             let report = try await BackupVerifier(app: app).verify(created.path)
             #expect(report.problems == [])
@@ -129,7 +129,7 @@ struct BackupTests {
             let verified = try #require(try await EventRecord.query(on: app.db).sort(\.$sequence, .descending).first())
             #expect(verified.action == "backup.verify")
             #expect(verified.note == created.name)
-            #expect(StorageLogViews.detail(verified, "result") == "OK")
+            #expect(verified.detail("result") == "OK")
             #expect(try await EventLog.verify(on: app.db).breaks.isEmpty)
         }
     }
@@ -183,8 +183,8 @@ struct BackupTests {
 
             try await BackupVerifier.record(blobReport, by: .system, on: app.db)
             let event = try #require(try await EventRecord.query(on: app.db).sort(\.$sequence, .descending).first())
-            #expect(StorageLogViews.detail(event, "result") == "MISMATCH")
-            #expect(StorageLogViews.detail(event, "problems") == "3")
+            #expect(event.detail("result") == "MISMATCH")
+            #expect(event.detail("problems") == "3")
         }
     }
 

@@ -76,7 +76,7 @@ struct CaseDataTests {
 
             let log = try await CaseFiles.log(caseID: id, on: app.db)
             #expect(log.map(\.action) == ["version.store", "version.reject", "version.update"])
-            #expect(log.allSatisfy { StorageLogViews.detail($0, "case_number") != nil })
+            #expect(log.allSatisfy { $0.detail("case_number") != nil })
         }
     }
 

@@ -55,7 +55,7 @@ struct CaseFlowTests {
             #expect(actions.filter { $0 == "case.close" }.count == 1)
             // Storage entries name the case as `case_number`; their `number` is the version's.
             let stored = events.filter { CaseFiles.logActions.contains($0.action) }
-            #expect(!stored.isEmpty && stored.allSatisfy { StorageLogViews.detail($0, "case_number") == created.number })
+            #expect(!stored.isEmpty && stored.allSatisfy { $0.detail("case_number") == created.number })
             let numbers = try events.filter { !CaseFiles.logActions.contains($0.action) }
                 .map { try JSONDecoder().decode([String: String].self, from: Data($0.details.utf8))["number"] }
             #expect(numbers.allSatisfy { $0 == created.number })

@@ -56,10 +56,10 @@ enum BackupViews {
 
     private static func lastVerified(_ event: EventRecord?, t: Translator) -> HTML {
         guard let event else { return "<span class=\"muted\">\(t("backup.never_verified"))</span>" }
-        let ok = StorageLogViews.detail(event, "result") == "OK"
+        let ok = event.detail("result") == "OK"
         let badge: HTML = ok
             ? "<span class=\"badge ok\">\(t("backup.result.ok"))</span>"
-            : "<span class=\"badge off\">\(t("backup.result.mismatch", StorageLogViews.detail(event, "problems") ?? "?"))</span>"
+            : "<span class=\"badge off\">\(t("backup.result.mismatch", event.detail("problems") ?? "?"))</span>"
         return "\(badge) <span class=\"muted\">\(DateText.dateTime(event.at, t: t)) · \(event.actorName)</span>"
     }
 

@@ -100,9 +100,9 @@ enum CaseDataViews {
     static func storageLog(_ req: Request, record: Case, events: [EventRecord], datasets: [String: Dataset], printable: Bool) async -> HTML {
         let t = req.t
         let rows = events.map { e -> HTML in
-            let version = StorageLogViews.detail(e, "number")
+            let version = e.detail("number")
             var what = t("log.action." + e.action)
-            if let source = StorageLogViews.detail(e, "source_number") { what += " " + t("log.from_version", source) }
+            if let source = e.detail("source_number") { what += " " + t("log.from_version", source) }
             return """
             <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
             <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>

@@ -59,7 +59,7 @@ struct CaseFiles: Sendable {
             .filter(\.$action ~~ logActions)
             .filter(\.$details ~~ needle)
             .sort(\.$sequence).all()
-        return candidates.filter { StorageLogViews.detail($0, "case") == caseID.uuidString }
+        return candidates.filter { $0.detail("case") == caseID.uuidString }
     }
 
     var missing: [Item] { items.filter { !$0.received } }

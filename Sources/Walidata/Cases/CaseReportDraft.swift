@@ -23,7 +23,7 @@ enum CaseReportDraft {
         let titles = Dictionary(detail.files.items.map { ($0.dataset.id?.uuidString ?? "", $0.dataset.title) }, uniquingKeysWith: { a, _ in a })
         let stored = detail.files.events.filter { CaseFiles.storing.contains($0.action) }.map { event -> String in
             let title = titles[event.datasetID] ?? event.datasetID
-            let version = StorageLogViews.detail(event, "number").map { " versi \($0)" } ?? ""
+            let version = event.detail("number").map { " versi \($0)" } ?? ""
             return "\(title)\(version) — \(actionText(event.action)); SHA-256 \(event.blobHash); \(ByteCountText.format(event.size)); \(NumberText.format(event.rowCount, lang: .id)) baris"
         }
         let data = CaseReport.Section(title: "Data yang disimpan atau dipulihkan", lines: stored.isEmpty ? ["Tidak ada."] : stored)

@@ -53,4 +53,12 @@ final class EventRecord: Model, @unchecked Sendable {
     }
 
     var at: Date { Date(timeIntervalSince1970: Double(atMillis) / 1000) }
+
+    /// The extra facts (`details`, JSON of strings) as a dictionary; empty when there are none.
+    var detailValues: [String: String] {
+        guard !details.isEmpty, let object = try? JSONDecoder().decode([String: String].self, from: Data(details.utf8)) else { return [:] }
+        return object
+    }
+
+    func detail(_ key: String) -> String? { detailValues[key] }
 }

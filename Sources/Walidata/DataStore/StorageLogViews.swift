@@ -6,19 +6,20 @@ enum StorageLogViews {
         let t = req.t
         let rows = page.events.map { e -> HTML in
             let dataset = page.datasets[e.datasetID]
+            let details = e.detailValues
             // Case events keep the registration number under "number"; version events the version's.
             let isCaseEvent = e.action.hasPrefix("case.") || e.action.hasPrefix("step") || e.action.hasPrefix("letter.")
-            let version = isCaseEvent || e.versionID.isEmpty ? nil : Self.detail(e, "number")
-            let caseNumber = Self.detail(e, "case_number") ?? (isCaseEvent ? Self.detail(e, "number") : nil)
-            let source = Self.detail(e, "source_number")
+            let version = isCaseEvent || e.versionID.isEmpty ? nil : details["number"]
+            let caseNumber = details["case_number"] ?? (isCaseEvent ? details["number"] : nil)
+            let source = details["source_number"]
             var what = t("log.action." + e.action)
             if let source { what += " " + t("log.from_version", source) }
-            if e.action.hasPrefix("step."), let step = Self.detail(e, "step") { what += " (" + t("sop.step_n", step) + ")" }
+            if e.action.hasPrefix("step."), let step = details["step"] { what += " (" + t("sop.step_n", step) + ")" }
             return """
             <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
             <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>
             <td>\(what)</td>
-            <td>\(dataset?.title ?? Self.detail(e, "slug") ?? (caseNumber == nil ? "–" : ""))\(version.map { " · " + t("versions.number", $0) } ?? "")\(caseNumber.map { (dataset == nil ? "" : " · ") + t("log.case_number", $0) } ?? "")</td>
+            <td>\(dataset?.title ?? details["slug"] ?? (caseNumber == nil ? "–" : ""))\(version.map { " · " + t("versions.number", $0) } ?? "")\(caseNumber.map { (dataset == nil ? "" : " · ") + t("log.case_number", $0) } ?? "")</td>
             <td>\(e.blobHash.isEmpty ? "–" : "") \(HTML.when(!e.blobHash.isEmpty, "<code title=\"\(e.blobHash)\">\(String(e.blobHash.prefix(12)))</code>"))</td>
             <td class="num">\(e.size > 0 ? ByteCountText.format(e.size, lang: t.lang) : "–")</td>
             <td class="num">\(e.rowCount > 0 ? NumberText.format(e.rowCount, lang: t.lang) : "–")</td>
@@ -56,11 +57,5 @@ enum StorageLogViews {
         <div class="table-wrap">\(table)</div>
         """
         return await Layout.render(req, title: heading, body: body)
-    }
-
-    static func detail(_ event: EventRecord, _ key: String) -> String? {
-        guard !event.details.isEmpty, let data = event.details.data(using: .utf8),
-              let object = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
-        return object[key]
     }
 }
