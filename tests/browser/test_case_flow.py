@@ -1,0 +1,173 @@
+"""One whole SOP case in the browser, as the people would do it.
+
+produsen submits → administrasi does steps 1–2 (checklist + receipt, letter) → pengelola_ti
+steps 3–6 (attaches a dataset, uploads its CSV, stores, writes the report, submits) → kasi
+returns round 1 with a note → pengelola_ti revises and submits round 2 → kasi approves and
+finalises → kabid writes the announcement and publishes → the public portal shows it.
+
+Every step gets a screenshot; every output document is printed to PDF (+ PNG of page 1).
+
+Pages and ids used:
+  /cases/new                 #case-form ([name=kind], [name=title], [name=description])
+  /cases/<id>                #case-number, #case-state, #current-step, #complete-step
+                             ([name=decision], [name=note], #step1-checklist inputs),
+                             #receipt-link, #letter-edit-link, #letter-number, #attach-dataset,
+                             form.case-upload, #case-storage-log, #report-form, #report-return-note,
+                             #report-round-<n>, #case-timeline
+  /cases/<id>/letter         #letter-form
+"""
+
+import os
+import re
+import tempfile
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+pytestmark = pytest.mark.browser
+
+DEMO_PASSWORD = "walidata-demo"
+CSV = (
+    "kode_desa,desa,kecamatan,penduduk\n"
+    "1309010001,Tuapeijat,Sipora Utara,5230\n"
+    "1309010002,Sido Makmur,Sipora Utara,1875\n"
+    "1309020001,Muara Siberut,Siberut Selatan,4120\n"
+)
+
+
+def as_user(ui, username: str) -> None:
+    ui.go("/")
+    if ui.exists("#logout"):
+        ui.logout()
+    ui.login(username, DEMO_PASSWORD)
+
+
+def open_step(ui) -> int:
+    """The number of the open step shown on the case page (0 when the case is closed)."""
+    heading = ui.el("#current-step").text
+    found = re.search(r"(\d+)", heading.splitlines()[0]) if heading else None
+    return int(found.group(1)) if found and ui.exists("#current-step h2") else 0
+
+
+def complete(ui, case_path: str, step: int, shot, note: str = "", decision: str | None = None) -> None:
+    ui.go(case_path)
+    assert open_step(ui) == step, f"expected step {step} open\n{ui.el('#current-step').text}"
+    for box in ui.driver.find_elements(By.CSS_SELECTOR, "#step1-checklist input[type=checkbox]"):
+        if not box.is_selected():
+            box.click()
+    if decision:
+        ui.el(f"#complete-step input[name='decision'][value='{decision}']").click()
+    if note:
+        ui.fill("note", note)
+    shot(f"step{step}-before")
+    ui.click_and_wait_navigation("#complete-step button[type=submit]")
+    errors = [e.text for e in ui.driver.find_elements(By.CSS_SELECTOR, "main > p.flash-error[role=status]")]
+    assert not errors, f"completing step {step} showed an error: {errors}"
+
+
+def test_whole_case_from_request_to_publication(ui, server, shot):
+    server.cli("demo")
+
+    # The produsen submits the request for its agency.
+    as_user(ui, "produsen")
+    ui.go("/cases/new")
+    Select(ui.el("select[name='kind']")).select_by_value("simpan_baru")
+    ui.fill("title", "Penyimpanan data penduduk per desa 2025")
+    ui.fill("description", "Mohon disimpan data penduduk per desa hasil pendataan 2025.")
+    shot("produsen-request")
+    ui.click_and_wait_navigation("#case-form button[type=submit]")
+    assert re.fullmatch(r"/cases/[0-9A-Fa-f-]{36}", ui.path), ui.path
+    case_path = ui.path
+    number = ui.el("#case-number").text
+    assert re.fullmatch(r"PD/\d{4}/\d{4}", number), number
+    shot("produsen-submitted")
+
+    # Step 1: the administration officer checks the berkas against the checklist.
+    as_user(ui, "administrasi")
+    assert number in ui.el("#tasks-table", "Tugas saya on the home page").text
+    shot("administrasi-tasks")
+    complete(ui, case_path, 1, shot, note="Berkas lengkap; pemohon diberi tanda terima.")
+    ui.click_and_wait_navigation("#receipt-link")
+    assert number in ui.text()
+    ui.print_pdf("receipt")
+
+    # Step 2: the registration letter, edited, then numbered at completion.
+    ui.go(case_path)
+    ui.click_and_wait_navigation("#letter-edit-link")
+    ui.fill("subject", "Pendaftaran permohonan pengelolaan data penduduk")
+    shot("letter-edit")
+    ui.click_and_wait_navigation("#letter-form button[type=submit]")
+    complete(ui, case_path, 2, shot)
+    letter_number = ui.el("#letter-number").text
+    assert re.fullmatch(r"000\.5\.2/\d{4}/.+/\d{4}", letter_number), letter_number
+    ui.click_and_wait_navigation("#letter-print-link")
+    assert letter_number in ui.text() and "Pendaftaran permohonan pengelolaan data penduduk" in ui.text()
+    ui.print_pdf("letter")
+
+    # Steps 3–4: the pengelola_ti attaches a dataset to the case, uploads the file, stores it.
+    as_user(ui, "pengelola")
+    ui.go(case_path)
+    assert ui.exists("#data-warning"), "the SOP warning shows while the case has no data"
+    shot("step3-warning")
+    ui.fill("title", "Penduduk per Desa 2025")
+    ui.click_and_wait_navigation("#attach-dataset button[type=submit]")
+    fd, csv_path = tempfile.mkstemp(prefix="penduduk-", suffix=".csv")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(CSV)
+    ui.el("form.case-upload input[type=file]").send_keys(csv_path)
+    ui.click_and_wait_navigation("form.case-upload button[type=submit]")
+    ui.go(case_path)
+    assert not ui.exists("#data-warning"), ui.el("#case-data").text
+    shot("step3-data-stored")
+    complete(ui, case_path, 3, shot, note="Data diterima dan diperiksa.")
+    complete(ui, case_path, 4, shot, note="Disimpan sebagai dataset baru.")
+    ui.click_and_wait_navigation("#case-storage-log")
+    assert "Penduduk per Desa 2025" in ui.text()
+    ui.go(ui.path + "?print=1")
+    ui.print_pdf("storage-log")
+
+    # Steps 5–6: the report, round 1, submitted to the kasi.
+    ui.go(case_path)
+    ui.fill("narrative", "Data penduduk per desa diterima lengkap dan disimpan.")
+    ui.click_and_wait_navigation("#report-form button[type=submit]")
+    complete(ui, case_path, 5, shot)
+    complete(ui, case_path, 6, shot)
+
+    # Step 7: the kasi returns round 1 with a note.
+    as_user(ui, "kasi")
+    ui.go(case_path)
+    assert ui.exists("#report-round-1")
+    complete(ui, case_path, 7, shot, decision="tidak", note="Sebutkan jumlah desa dan sumber datanya.")
+    assert open_step(ui) == 5
+    ui.go(case_path.rstrip("/") + "/report/1")
+    ui.print_pdf("report-round-1")
+
+    # Back to step 5: the pengelola_ti sees the note, revises, submits round 2.
+    as_user(ui, "pengelola")
+    ui.go(case_path)
+    assert "Sebutkan jumlah desa" in ui.el("#report-return-note").text
+    shot("round2-return-note")
+    ui.fill("narrative", "Data penduduk 3 desa dari hasil pendataan Dinas Dukcapil 2025 diterima lengkap dan disimpan.")
+    ui.click_and_wait_navigation("#report-form button[type=submit]")
+    complete(ui, case_path, 5, shot)
+    complete(ui, case_path, 6, shot)
+
+    # Steps 7–8: the kasi sees what changed, approves and finalises.
+    as_user(ui, "kasi")
+    ui.go(case_path)
+    assert ui.exists("#report-diff-2"), "round 2 shows what changed since round 1"
+    shot("kasi-diff")
+    complete(ui, case_path, 7, shot, decision="ya", note="Sudah benar.")
+    ui.go(case_path.rstrip("/") + "/report/2")
+    ui.print_pdf("report-round-2")
+    complete(ui, case_path, 8, shot)
+    ui.go(case_path.rstrip("/") + "/report/final")
+    assert "Dinas Dukcapil" in ui.text()
+    ui.print_pdf("report-final")
+
+    ui.go(case_path)
+    assert open_step(ui) == 9
+    timeline = ui.el("#case-timeline").text
+    assert timeline.count("\n") >= 10, timeline
+    shot("step9-open", full_page=True)
