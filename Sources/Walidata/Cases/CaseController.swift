@@ -52,6 +52,16 @@ enum CaseController {
         /// Step 1: the checklist items ticked (the form sends `checklist[]`) and what was conveyed.
         var checklist: [String]?
         var conveyed: String?
+        /// Step 9: the announcement's fields (`datasetIDs[]`, `channels[]` from the form).
+        var title: String?
+        var body: String?
+        var datasetIDs: [String]?
+        var channels: [String]?
+
+        var announcement: AnnouncementInput? {
+            let input = AnnouncementInput(title: title, body: body, datasetIDs: datasetIDs, channels: channels)
+            return input.isEmpty ? nil : input
+        }
 
         /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
         func parsedDecision() throws -> CaseDecision? {
@@ -73,7 +83,7 @@ enum CaseController {
         let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
-            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed), lang: req.preferredLanguage, on: req.db)
+            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
         return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
     }
 

@@ -88,6 +88,7 @@ enum CaseViews {
         \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
         \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
+        \(PublicationViews.card(t, user: user, detail: detail))
         \(CaseStepViews.stepTable(t, detail: detail))
         \(CaseStepViews.timeline(t, detail: detail))
         """
