@@ -87,8 +87,8 @@ enum CaseViews {
         \(current(req, user: user, detail: detail))
         \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
-        \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
         \(PublicationViews.card(t, user: user, detail: detail))
+        \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
         \(CaseStepViews.stepTable(t, detail: detail))
         \(CaseStepViews.timeline(t, detail: detail))
         """

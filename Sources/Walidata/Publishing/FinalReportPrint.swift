@@ -16,20 +16,27 @@ enum FinalReportPrint {
     static let style: HTML = """
     <style>
     .report table.doc-table{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10px;margin:4px 0 8px}
-    .report .announcement{border:.75px solid #000;padding:4px 8px;margin:4px 0 8px}
+    .report table.doc-table td{overflow-wrap:anywhere}
+    .report .announcement{border:.75px solid #000;padding:4px 8px;margin:4px 0 8px;break-inside:avoid}
     .report .announcement p{margin:0 0 6px}
     </style>
     """
 
-    static func body(detail: CaseDetail, report: CaseReport, view: PublicationStore.View, datasets: [Dataset], signer: Signer) -> HTML {
+    /// `baseURL` makes the portal addresses on paper complete, so a reader can type them.
+    static func body(detail: CaseDetail, report: CaseReport, view: PublicationStore.View, datasets: [Dataset], signer: Signer, baseURL: String) -> HTML {
         let t = Translator(lang: .id)
         let announcement = view.announcement
         let published = announcement.publishedAt ?? Date()
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        // The concept's facts as the kasi approved them, but with the time of every step,
+        // 9 included, now that the work is done.
+        let times = CaseReportDraft.facts(for: detail, at: published).last
+        let facts = report.facts.map { section in section.title == times?.title ? times ?? section : section }
         let datasetRows = datasets.map { dataset -> HTML in
             let shown = PublicationStore.isPublic(dataset)
             return """
             <tr><td>\(dataset.title)</td><td>\(t("datasets.access." + dataset.access))</td>\
-            <td>\(shown ? t("publication.print.dataset_shown", SiteURL.publicDataset(dataset.slug).path) : t("publication.print.dataset_not_shown"))</td></tr>
+            <td>\(shown ? t("publication.print.dataset_shown", base + SiteURL.publicDataset(dataset.slug).path) : t("publication.print.dataset_not_shown"))</td></tr>
             """
         }
         let deliveryRows = view.deliveries.map { delivery -> HTML in
@@ -37,7 +44,7 @@ enum FinalReportPrint {
             <tr id="print-delivery-\(delivery.channel.rawValue)"><td>\(t("publication.channel." + delivery.channel.rawValue))</td>\
             <td>\(t("publication.state." + delivery.state.rawValue))</td>\
             <td>\(delivery.deliveredAt.map { dateTime($0, detail.calendar) } ?? "–")</td>\
-            <td>\(delivery.state == .notConfigured ? t("publication.not_configured_note") : delivery.answer)</td></tr>
+            <td>\(delivery.state == .notConfigured ? t("publication.not_configured_note") : delivery.answer.hasPrefix("/") ? base + delivery.answer : delivery.answer)</td></tr>
             """
         }
         return """
@@ -46,9 +53,7 @@ enum FinalReportPrint {
         <div class="report" id="report">
         <h1>\(t("publication.final_report_title"))</h1>
         <p class="sub">\(t("publication.print.sub", detail.record.number, String(report.round)))</p>
-        <h4>\(t("publication.print.request"))</h4>
-        <ul><li>\(detail.record.title) · \(detail.organization.name)</li></ul>
-        \(CaseReportViews.facts(report.facts))
+        \(CaseReportViews.facts(facts))
         <h4>\(t("caseReport.narrative"))</h4>
         <div class="narrative">\(CaseReportViews.paragraphs(report.narrative))</div>
         <h4>\(t("publication.print.publication"))</h4>

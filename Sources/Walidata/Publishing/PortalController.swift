@@ -29,7 +29,11 @@ enum PortalController {
             .join(AnnouncementDataset.self, on: \Announcement.$id == \AnnouncementDataset.$announcement.$id)
             .filter(AnnouncementDataset.self, \.$dataset.$id == dataset.requireID())
             .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
-        return await PortalViews.dataset(req, dataset: dataset, version: version, announcements: announcements)
+        // A first look at the rows, so a visitor sees what the download holds before fetching it.
+        let preview: TablePage? = if let version {
+            try await TableController.page(req, version: version, params: TableQueryParams(limit: PortalViews.previewRows))
+        } else { nil }
+        return await PortalViews.dataset(req, dataset: dataset, version: version, preview: preview, announcements: announcements)
     }
 
     /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted

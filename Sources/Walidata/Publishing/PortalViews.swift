@@ -1,9 +1,12 @@
 import Vapor
 import WalidataCore
+import WalidataTables
 
 /// The portal's pages: light, no script, the same frame as the office pages with the
 /// visitor's navigation (see `Layout`).
 enum PortalViews {
+    static let previewRows = 10
+
     static func home(_ req: Request, announcements: [Announcement], datasets: [Dataset], total: Int) async -> HTML {
         let t = req.t
         let body: HTML = """
@@ -71,7 +74,7 @@ enum PortalViews {
         return await Layout.render(req, title: t("portal.open_data"), body: body)
     }
 
-    static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, announcements: [Announcement]) async -> HTML {
+    static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, preview: TablePage?, announcements: [Announcement]) async -> HTML {
         let t = req.t
         let meta: [(String, String)] = [
             ("datasets.field.organization", dataset.organization.name),
@@ -98,13 +101,22 @@ enum PortalViews {
         } else {
             "<p class=\"muted\" id=\"no-download\">\(t("portal.error.no_table"))</p>"
         }
+        let sample: HTML = if let preview, !preview.rows.isEmpty {
+            """
+            <div class="card"><h2>\(preview.rows.count < preview.totalCount ? t("portal.preview", String(preview.rows.count), NumberText.format(Int64(preview.totalCount), lang: t.lang)) : t("portal.preview_all", String(preview.rows.count)))</h2>
+            <div class="table-wrap"><table class="list" id="preview">
+            <thead><tr>\(preview.columns.map { "<th>\($0)</th>" as HTML })</tr></thead>
+            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(row.texts.map { "<td>\($0)</td>" as HTML })</tr>" })</tbody></table></div></div>
+            """
+        } else { .empty }
         let news = announcements.map { "<li><a href=\"\(SiteURL.publicAnnouncement($0.id!).path)\">\($0.title)</a> <span class=\"muted\">\(DateText.date($0.publishedAt, t: t))</span></li>" as HTML }
         let body: HTML = """
         <p><a href="\(SiteURL.publicDatasets.path)">← \(t("portal.open_data"))</a></p>
         <h1>\(dataset.title)</h1>
         \(HTML.when(!dataset.description.isEmpty, "<p>\(dataset.description)</p>"))
         <div class="card"><h2>\(t("portal.download"))</h2>\(download)</div>
-        <div class="card"><h2>\(t("portal.metadata"))</h2><table class="meta" id="dataset-meta">\(rows)</table></div>
+        \(sample)
+        <div class="card"><h2>\(t("portal.metadata"))</h2><table class="meta stack" id="dataset-meta">\(rows)</table></div>
         \(HTML.when(!news.isEmpty, "<div class=\"card\"><h2>\(t("portal.announcements"))</h2><ul>\(news)</ul></div>"))
         """
         return await Layout.render(req, title: dataset.title, body: body)

@@ -26,7 +26,7 @@ enum PublicationController {
         let signer = FinalReportPrint.Signer(
             place: place, title: detail.definition.lane(Role.kabid.rawValue)?.name ?? "Kepala Bidang Komunikasi",
             name: kabid?.fullName ?? "", nip: kabid?.nip ?? "")
-        let body = FinalReportPrint.body(detail: detail, report: report, view: view, datasets: datasets, signer: signer)
+        let body = FinalReportPrint.body(detail: detail, report: report, view: view, datasets: datasets, signer: signer, baseURL: req.application.walidata.baseURL)
         return PrintDocument.render(req, title: "Laporan Akhir \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
     }
 }

@@ -83,7 +83,7 @@ enum PublicationViews {
         let rows = view.deliveries.map { delivery -> HTML in
             """
             <tr id="delivery-\(delivery.channel.rawValue)"><td>\(t("publication.channel." + delivery.channel.rawValue))</td><td>\(stateBadge(t, delivery.state))</td>\
-            <td>\(DateText.dateTime(delivery.deliveredAt ?? delivery.createdAt, t: t))</td><td>\(delivery.state == .notConfigured ? t("publication.not_configured_note") : delivery.answer)</td></tr>
+            <td>\(delivery.deliveredAt.map { DateText.dateTime($0, t: t) } ?? "–")</td><td>\(answer(t, delivery))</td></tr>
             """
         }
         return """
@@ -91,5 +91,12 @@ enum PublicationViews {
         <thead><tr><th>\(t("publication.col.channel"))</th><th>\(t("publication.col.state"))</th><th>\(t("publication.col.at"))</th><th>\(t("publication.col.answer"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
+    }
+
+    /// The website's answer is the portal address: a link. Other channels' answers are text.
+    private static func answer(_ t: Translator, _ delivery: Delivery) -> HTML {
+        if delivery.state == .notConfigured { return "\(t("publication.not_configured_note"))" }
+        if delivery.channel == .website, delivery.answer.hasPrefix("/") { return "<a href=\"\(delivery.answer)\">\(delivery.answer)</a>" }
+        return "\(delivery.answer)"
     }
 }

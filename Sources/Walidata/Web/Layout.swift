@@ -19,7 +19,7 @@ enum Layout {
         </head>
         <body>
         <header class="top">
-        <div class="brand"><a href="\(SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
+        <div class="brand"><a href="\(user == nil ? SiteURL.publicHome.path : SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
         \(nav(request, user: user, t: t))
         </header>
         <main>

@@ -38,7 +38,6 @@ extension Strings {
         ("publication.final_report", "Laporan akhir penyelesaian pekerjaan (cetak A4)", "Final report of the completed work (print, A4)"),
         ("publication.final_report_title", "Laporan Akhir Penyelesaian Pekerjaan", "Final Report of the Completed Work"),
         ("publication.print.sub", "Laporan Pengelolaan Data · Nomor registrasi {0} · Putaran {1}", "Data management report · Registration number {0} · Round {1}"),
-        ("publication.print.request", "Permohonan", "Request"),
         ("publication.print.publication", "Penayangan informasi melalui media online", "Publication on online media"),
         ("publication.print.published_at", "Ditayangkan pada {0}.", "Published on {0}."),
         ("publication.print.col.dataset", "Dataset", "Dataset"),
@@ -78,6 +77,8 @@ extension Strings {
         ("portal.download_csv", "CSV", "CSV"),
         ("portal.download_hint", "\"Unduh untuk Excel\" langsung terbuka dengan benar di Microsoft Excel. CSV biasa untuk aplikasi lain.", "\"Download for Excel\" opens correctly in Microsoft Excel. Plain CSV is for other programs."),
         ("portal.version", "Versi {0} · {1} baris · {2} kolom · diterima {3}", "Version {0} · {1} rows · {2} columns · received {3}"),
+        ("portal.preview", "Contoh isi: {0} baris pertama dari {1}", "A first look: the first {0} of {1} rows"),
+        ("portal.preview_all", "Isi data ({0} baris)", "The data ({0} rows)"),
         ("portal.metadata", "Keterangan data", "About this data"),
         ("portal.error.no_table", "Data ini belum tersedia untuk diunduh sebagai tabel.", "This data is not available for download as a table yet."),
     ]
