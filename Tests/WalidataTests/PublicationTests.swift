@@ -81,6 +81,17 @@ struct PublicationTests {
             let none = try await app.testing().sendRequest(.GET, "/api/v1/public/announcements")
             #expect(try none.content.decode(PublicationAPI.PublicList.self).count == 0)
 
+            // Publishing from the page with no channel ticked is refused; the typed text is kept as the draft.
+            _ = try await kabid.get("/cases/\(w.id)")
+            let noChannel = form.filter { $0.0 != "channels[]" } + [("channels[]", ""), ("note", "")]
+            let refused = try await kabid.post("/cases/\(w.id)/steps/9/complete", noChannel.map { $0.0 == "body" ? ($0.0, "Teks baru yang panjang.") : $0 })
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("media penayangan"))
+            let kept = try #require(try await PublicationStore.announcement(of: w.id, on: app.db))
+            #expect(kept.body == "Teks baru yang panjang." && kept.channels.isEmpty && !kept.published)
+            #expect(try await Delivery.query(on: app.db).count() == 0)
+            #expect(try await f.read(w.id).currentStep?.step == 9)
+
             _ = try await kabid.get("/cases/\(w.id)")
             #expect(try await kabid.post("/cases/\(w.id)/steps/9/complete", form + [("note", "")]).status == .seeOther)
             let record = try #require(try await Case.find(w.id, on: app.db))

@@ -88,6 +88,13 @@ enum CaseController {
     }
 
     @Sendable static func complete(_ req: Request) async throws -> Response {
+        // Step 9 from the page: what the kabid typed is kept as the draft first, so a refused
+        // publication (say, no channel ticked) does not lose a long text on a slow connection.
+        // Publishing itself stays all-or-nothing in the completing transaction.
+        if req.parameters.get("step") == "9", let user = req.currentUser, PublicationStore.editors.contains(user.role),
+           let input = (try? req.content.decode(CompleteForm.self))?.announcement {
+            try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
+        }
         let (record, transition) = try await completeStep(req)
         if transition.returned {
             req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))
