@@ -35,9 +35,9 @@ struct CaseRuleTests {
             }
             #expect(try await f.read(created.id).state == "closed")
             // 9 completions each wrote step.complete and step.open (or case.close), step 1 its
-            // checklist, step 2 its letter number, step 6 the report's submission and step 8 its
-            // final concept; refusals wrote nothing.
-            #expect(try await EventRecord.query(on: app.db).count() == events + 22)
+            // checklist, step 2 its letter number, step 6 the report's submission, step 8 its
+            // final concept and step 9 its announcement's publication; refusals wrote nothing.
+            #expect(try await EventRecord.query(on: app.db).count() == events + 23)
             #expect(try await CaseReport.query(on: app.db).filter(\.$caseRecord.$id == created.id).count() == 1)
         }
     }

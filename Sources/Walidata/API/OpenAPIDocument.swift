@@ -50,7 +50,10 @@ enum OpenAPIDocument {
               parameters: [query("state", "open or closed")]),
         .init(method: "post", path: "/api/v1/cases", summary: "Register a case: it gets the next registration number, follows the SOP revision in force to the end, and opens step 1. A produsen submits for its own agency; office staff give organizationID and requesterName.", roles: "produsen, administrasi, admin", schema: "Case", body: "CaseIn"),
         .init(method: "get", path: "/api/v1/cases/{caseID}", summary: "One case with its step instances (each with due instant and deadline status) and its timeline.", roles: "any (a produsen: own agency only)", schema: "Case", parameters: [caseID]),
-        .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). The decision step needs decision (ya/tidak); tidak needs a note and returns the work to step 5. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). The decision step needs decision (ya/tidak); tidak needs a note and returns the work to step 5. Step 9 publishes the announcement (its saved draft, overwritten by any announcement fields sent here) and writes one delivery per chosen channel; 422 when the title or text is empty or no channel is chosen. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/announcement", summary: "Step 9's announcement: the saved draft, or the one the system proposes (the case's title and datasets, the website channel) when none is saved; once published, with its deliveries per channel. 404 before step 9 opens.", roles: "any (a produsen: own agency only)", schema: "Announcement", parameters: [caseID]),
+        .init(method: "put", path: "/api/v1/cases/{caseID}/announcement", summary: "Save the announcement draft while step 9 is open (409 otherwise, and 409 once published: a published announcement is frozen). A field left out keeps its value. Publishing is completing step 9 (POST …/steps/9/complete), which refuses with 422 when the title or text is empty or no channel is chosen.", roles: "kabid, admin", schema: "Announcement", parameters: [caseID], body: "AnnouncementIn"),
+        .init(method: "get", path: "/api/v1/public/announcements", summary: "Published announcements, newest first (at most 100), each with the datasets it names whose access class is terbuka. No token needed.", roles: "anyone", schema: "PublicAnnouncementList", secured: false),
         .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
@@ -82,6 +85,10 @@ enum OpenAPIDocument {
                 responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
             } else {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
+            }
+            if op.method == "put" {
+                responses["409"] = ref("Error", "The case is not in a state that allows this (e.g. the step is not open, or it is already published).")
+                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
             }
             if op.secured {
                 responses["401"] = ref("Error", "Missing, unknown or revoked token.")
@@ -226,7 +233,32 @@ enum OpenAPIDocument {
             "note": string, "decision": ["type": "string", "enum": ["ya", "tidak", "yes", "no"]], "overrideReason": string,
             "checklist": ["type": "array", "items": string, "description": "Step 1: the checklist items ticked, by their text; every required item of checklist.step1 must be present (422 names the missing ones)."],
             "conveyed": ["type": "string", "description": "Step 1: what was conveyed to the requester."],
+            "title": ["type": "string", "description": "Step 9: the announcement's title (overwrites the saved draft's)."],
+            "body": ["type": "string", "description": "Step 9: the announcement's text."],
+            "datasetIDs": ["type": "array", "items": string, "description": "Step 9: which of the case's datasets it concerns."],
+            "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]], "description": "Step 9: where to publish."],
         ], required: []),
+        "AnnouncementIn": object([
+            "title": string, "body": string,
+            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"], "description": "Among the case's own datasets."],
+            "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]]],
+        ], required: []),
+        "Announcement": object([
+            "id": ["type": ["string", "null"], "format": "uuid"], "caseID": ["type": "string", "format": "uuid"], "title": string, "body": string,
+            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+            "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]]],
+            "state": ["type": "string", "enum": ["draft", "published"]], "saved": ["type": "boolean"], "updatedAt": dateTime, "publishedAt": nullableDateTime,
+            "deliveries": ["type": "array", "items": object([
+                "channel": ["type": "string", "enum": ["website", "whatsapp", "facebook"]], "recipient": string,
+                "state": ["type": "string", "enum": ["published", "pending", "not_configured", "failed"]], "attempts": ["type": "integer"],
+                "nextAttemptAt": nullableDateTime, "deliveredAt": nullableDateTime, "answer": string,
+            ], required: ["channel", "state", "attempts"])],
+        ], required: ["caseID", "title", "body", "datasetIDs", "channels", "state", "deliveries"]),
+        "PublicAnnouncementList": list("PublicAnnouncement"),
+        "PublicAnnouncement": object([
+            "id": ["type": "string", "format": "uuid"], "title": string, "body": string, "publishedAt": dateTime, "url": string,
+            "datasets": ["type": "array", "items": object(["slug": string, "title": string, "url": string], required: ["slug", "title", "url"])],
+        ], required: ["id", "title", "body", "publishedAt", "url", "datasets"]),
         "Task": object([
             "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],
             "activity": string, "openedAt": dateTime, "dueAt": dateTime, "status": ["type": "string", "enum": ["on_time", "near_limit", "late"]],

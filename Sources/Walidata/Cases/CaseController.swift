@@ -52,6 +52,16 @@ enum CaseController {
         /// Step 1: the checklist items ticked (the form sends `checklist[]`) and what was conveyed.
         var checklist: [String]?
         var conveyed: String?
+        /// Step 9: the announcement's fields (`datasetIDs[]`, `channels[]` from the form).
+        var title: String?
+        var body: String?
+        var datasetIDs: [String]?
+        var channels: [String]?
+
+        var announcement: AnnouncementInput? {
+            let input = AnnouncementInput(title: title, body: body, datasetIDs: datasetIDs, channels: channels)
+            return input.isEmpty ? nil : input
+        }
 
         /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
         func parsedDecision() throws -> CaseDecision? {
@@ -73,11 +83,18 @@ enum CaseController {
         let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
-            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed), lang: req.preferredLanguage, on: req.db)
+            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
         return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
     }
 
     @Sendable static func complete(_ req: Request) async throws -> Response {
+        // Step 9 from the page: what the kabid typed is kept as the draft first, so a refused
+        // publication (say, no channel ticked) does not lose a long text on a slow connection.
+        // Publishing itself stays all-or-nothing in the completing transaction.
+        if req.parameters.get("step") == "9", let user = req.currentUser, PublicationStore.editors.contains(user.role),
+           let input = (try? req.content.decode(CompleteForm.self))?.announcement {
+            try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
+        }
         let (record, transition) = try await completeStep(req)
         if transition.returned {
             req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))

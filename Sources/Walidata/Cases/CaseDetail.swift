@@ -25,6 +25,8 @@ struct CaseDetail: Sendable {
     var attachable: [Dataset] = []
     /// Steps 5–8: the report rounds, round 1 first.
     var reports: [CaseReport] = []
+    /// Step 9: the announcement (stored, or the proposed draft) once step 9 has opened.
+    var publication: PublicationStore.View?
 
     static func load(_ record: Case, now: Date = Date(), on db: any Database) async throws -> CaseDetail {
         guard let organization = try await Organization.find(record.$organization.id, on: db),
@@ -48,7 +50,8 @@ struct CaseDetail: Sendable {
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
             letter: try await LetterStore.letter(of: caseID, on: db),
             files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable,
-            reports: try await CaseReportStore.rounds(of: caseID, on: db))
+            reports: try await CaseReportStore.rounds(of: caseID, on: db),
+            publication: steps.contains { $0.step == 9 } ? try await PublicationStore.view(of: record, at: now, on: db) : nil)
     }
 
     /// Whether the open step is 3 or 4, where the case's files are received and stored.

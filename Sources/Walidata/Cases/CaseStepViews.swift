@@ -58,9 +58,10 @@ enum CaseStepViews {
         \(Layout.csrfField(req))
         \(decision)
         \(HTML.when(step.number == 1, LetterViews.checklistFields(t, detail.checklist)))
+        \(HTML.when(step.number == 9, PublicationViews.fields(t, detail: detail)))
         \(FormField.textarea("note", label: t("cases.note"), rows: 3, hint: t(step.kind == .decision ? "cases.note_hint_decision" : "cases.note_hint")))
         \(override)
-        <p><button type="submit">\(t("cases.complete"))</button></p>
+        <p>\(HTML.when(step.number == 9, PublicationViews.saveButton(t, detail: detail) + " "))<button type="submit" id="complete-button">\(t(step.number == 9 ? "publication.publish" : "cases.complete"))</button></p>
         </form>
         """
     }

@@ -71,9 +71,9 @@ enum CaseStore {
                 throw CaseError.notOpen(step: step).userError(lang)
             }
             // The step's output is checked and saved once the claim holds, so a racing loser
-            // draws no letter number; a refusal here rolls the claim back. Steps 1–8 so far
-            // (3–4: the case's files, see `CaseFiles`; 5–8: the report rounds, see `CaseReportStore`);
-            // a later slice adds the publication (9).
+            // draws no letter number; a refusal here rolls the claim back (3–4: the case's
+            // files, see `CaseFiles`; 5–8: the report rounds, see `CaseReportStore`; 9: the
+            // announcement, see `PublicationStore`).
             try await StepOutputs.record(step: step, of: record, input: output, completed: transition.completed, by: user, at: instant, on: tx)
             row.apply(transition.completed)
             row.completedBy = user.id

@@ -87,6 +87,7 @@ enum CaseViews {
         \(current(req, user: user, detail: detail))
         \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
+        \(PublicationViews.card(t, user: user, detail: detail))
         \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
         \(CaseStepViews.stepTable(t, detail: detail))
         \(CaseStepViews.timeline(t, detail: detail))

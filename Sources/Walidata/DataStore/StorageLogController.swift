@@ -24,6 +24,7 @@ enum StorageLogController {
         "settings.change",
         "case.create", "case.close", "case.dataset_attach", "step.open", "step.complete", "step.return",
         "step1.checklist", "letter.save", "letter.number",
+        "announcement.save", "announcement.publish",
     ]
 
     struct Page {

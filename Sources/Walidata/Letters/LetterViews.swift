@@ -35,6 +35,9 @@ enum LetterViews {
             \(HTML.when(canEdit, " · <a id=\"letter-edit-link\" href=\"\(SiteURL.caseLetter(id).path)\">\(t("letters.edit"))</a>"))</li>
             """)
         }
+        if let announcement = detail.publication?.announcement, announcement.published {
+            items.append("<li><a id=\"final-report-link\" href=\"\(SiteURL.caseFinalReport(id).path)\">\(t("publication.final_report"))</a></li>")
+        }
         guard !items.isEmpty else { return .empty }
         return "<div class=\"card\" id=\"case-outputs\"><h2>\(t("letters.outputs"))</h2><ul>\(items)</ul></div>"
     }

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 import WalidataCore
 
-/// Checks and stores the output of steps 1–8 inside the completing transaction, so a step is
+/// Checks and stores the output of steps 1–9 inside the completing transaction, so a step is
 /// never completed without its document and a refused completion leaves nothing behind.
 enum StepOutputs {
     static func record(
@@ -21,6 +21,8 @@ enum StepOutputs {
         case 6: try await CaseReportStore.submit(record, by: user, at: instant, on: tx)
         case 7: try await CaseReportStore.decide(record, outcome: completed?.outcome, note: completed?.note, by: user, at: instant, on: tx)
         case 8: try await CaseReportStore.finalize(record, by: user, at: instant, on: tx)
+        // Step 9: the announcement is published and its deliveries written (see `PublicationStore`).
+        case 9: try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)
         default: break
         }
     }

@@ -19,7 +19,7 @@ enum Layout {
         </head>
         <body>
         <header class="top">
-        <div class="brand"><a href="\(SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
+        <div class="brand"><a href="\(user == nil ? SiteURL.publicHome.path : SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
         \(nav(request, user: user, t: t))
         </header>
         <main>
@@ -37,9 +37,7 @@ enum Layout {
     }
 
     private static func nav(_ request: Request, user: User?, t: Translator) -> HTML {
-        guard let user else {
-            return "<nav class=\"nav\">\(languageLinks(request, t: t))</nav>"
-        }
+        guard let user else { return visitorNav(request, t: t) }
         var items: [(id: String, url: SiteURL, key: String)] = [
             ("nav-home", .home, "nav.home"),
             ("nav-datasets", .datasets, "nav.datasets"),
@@ -54,6 +52,7 @@ enum Layout {
             items.append(("nav-settings", .settings, "nav.settings"))
             items.append(("nav-backups", .backups, "nav.backups"))
         }
+        items.append(("nav-portal", .publicHome, "nav.portal"))
         items.append(("nav-account", .account, "nav.account"))
         let current = request.url.path
         let links = items.map { item -> HTML in
@@ -68,6 +67,21 @@ enum Layout {
         <form method="post" action="\(SiteURL.logout.path)" class="inline">\(csrfField(request))<button class="link" id="logout" type="submit">\(t("nav.logout"))</button></form>
         </nav>
         """
+    }
+
+    /// For visitors without an account: the public portal, and the way in for office staff.
+    private static func visitorNav(_ request: Request, t: Translator) -> HTML {
+        let current = request.url.path
+        let items: [(id: String, url: SiteURL, key: String)] = [
+            ("nav-portal", .publicHome, "nav.portal_home"),
+            ("nav-open-data", .publicDatasets, "nav.open_data"),
+            ("nav-login", .login(next: nil), "nav.login"),
+        ]
+        let links = items.map { item -> HTML in
+            let here = item.id == "nav-portal" ? current == item.url.path : current.hasPrefix(item.url.path)
+            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))</a>"
+        }
+        return "<nav class=\"nav\">\(links)\(languageLinks(request, t: t))</nav>"
     }
 
     static func languageLinks(_ request: Request, t: Translator) -> HTML {

@@ -73,6 +73,13 @@ enum SiteURL {
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
     case tasks
+    case caseAnnouncement(UUID)
+    case caseFinalReport(UUID)
+    case publicHome
+    case publicAnnouncement(UUID)
+    case publicDatasets
+    case publicDataset(String)
+    case publicDatasetFile(String, String)
 
     var path: String {
         switch self {
@@ -150,6 +157,13 @@ enum SiteURL {
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
         case .tasks: "/tasks"
+        case .caseAnnouncement(let id): "/cases/\(id)/announcement"
+        case .caseFinalReport(let id): "/cases/\(id)/final-report"
+        case .publicHome: "/publik"
+        case .publicAnnouncement(let id): "/publik/pengumuman/\(id)"
+        case .publicDatasets: "/publik/data"
+        case .publicDataset(let slug): "/publik/data/\(slug)"
+        case .publicDatasetFile(let slug, let file): "/publik/data/\(slug)/\(file)"
         }
     }
 
@@ -167,6 +181,7 @@ enum SiteURL {
         static let caseID: PathComponent = ":caseID"
         static let step: PathComponent = ":step"
         static let round: PathComponent = ":round"
+        static let announcementID: PathComponent = ":announcementID"
     }
 }
 

@@ -66,8 +66,9 @@ enum Stylesheet {
     code.sha{word-break:break-all;font-size:.8em}
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
+    ul.plain{list-style:none;padding:0;margin:0}ul.plain li{margin:0 0 .8rem}label.check .muted{font-weight:400}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
-    @media (max-width:640px){table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 

@@ -45,12 +45,18 @@ struct CaseFixture {
         return try response.content.decode(CaseAPI.CaseOut.self)
     }
 
-    /// Step 1 gets the whole standard checklist ticked unless the payload says otherwise, so tests
-    /// about other rules need not repeat it.
+    /// Step 1 gets the whole standard checklist ticked and step 9 an announcement unless the
+    /// payload says otherwise, so tests about other rules need not repeat them.
     func complete(_ caseID: UUID, step: Int, as who: String, _ payload: [String: Any] = [:]) async throws -> TestingHTTPResponse {
         var payload = payload
         if step == 1, payload["checklist"] == nil { payload["checklist"] = Checklist.standard.required }
         if step == 3, payload.removeValue(forKey: "ownData") == nil { try await provideData(caseID) }
+        // Step 9 publishes an announcement, which needs a title and a text; pass
+        // `"ownAnnouncement": true` to publish exactly what the draft and the payload say.
+        if step == 9, payload.removeValue(forKey: "ownAnnouncement") == nil {
+            if payload["title"] == nil { payload["title"] = "Pengumuman data" }
+            if payload["body"] == nil { payload["body"] = "Data telah diperbarui." }
+        }
         return try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
     }
 

@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+import WalidataCore
+import WalidataTables
+
+/// The public portal, no sign-in: published announcements and the datasets whose access class
+/// is terbuka. Anything else (a draft, a restricted or trashed dataset) is "not found".
+enum PortalController {
+    @Sendable static func home(_ req: Request) async throws -> HTML {
+        let announcements = try await PublicationStore.published(limit: 5, on: req.db)
+        let datasets = try await PublicationStore.publicDatasets(on: req.db)
+        return await PortalViews.home(req, announcements: announcements, datasets: Array(datasets.prefix(10)), total: datasets.count)
+    }
+
+    @Sendable static func announcement(_ req: Request) async throws -> HTML {
+        let announcement = try await PublicationStore.publishedAnnouncement(try req.uuidParameter("announcementID"), on: req.db)
+        let datasets = try await PublicationStore.publicDatasets(of: announcement, on: req.db)
+        return await PortalViews.announcement(req, announcement: announcement, datasets: datasets)
+    }
+
+    @Sendable static func datasets(_ req: Request) async throws -> HTML {
+        await PortalViews.datasets(req, datasets: try await PublicationStore.publicDatasets(on: req.db))
+    }
+
+    @Sendable static func dataset(_ req: Request) async throws -> HTML {
+        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
+        let version = try await PublicationStore.currentTable(of: dataset, on: req.db)
+        let announcements = try await Announcement.query(on: req.db)
+            .join(AnnouncementDataset.self, on: \Announcement.$id == \AnnouncementDataset.$announcement.$id)
+            .filter(AnnouncementDataset.self, \.$dataset.$id == dataset.requireID())
+            .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
+        // A first look at the rows, so a visitor sees what the download holds before fetching it.
+        let preview: TablePage? = if let version {
+            try await TableController.page(req, version: version, params: TableQueryParams(limit: PortalViews.previewRows))
+        } else { nil }
+        return await PortalViews.dataset(req, dataset: dataset, version: version, preview: preview, announcements: announcements)
+    }
+
+    /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted
+    /// version's table, streamed by the same export as the office's download.
+    @Sendable static func download(_ req: Request) async throws -> Response {
+        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
+        let format: ExportFormat = switch req.parameters.get("file") ?? "" {
+        case "data.csv": .csv
+        case "data-excel.csv": .csvExcel
+        case "data.json": .json
+        default: throw UserError(.notFound, "error.404")
+        }
+        guard let version = try await PublicationStore.currentTable(of: dataset, on: req.db) else { throw UserError(.notFound, "portal.error.no_table") }
+        return try await TableController.export(req, dataset: dataset, version: version, format: format)
+    }
+}

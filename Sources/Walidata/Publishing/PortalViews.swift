@@ -1,0 +1,124 @@
+import Vapor
+import WalidataCore
+import WalidataTables
+
+/// The portal's pages: light, no script, the same frame as the office pages with the
+/// visitor's navigation (see `Layout`).
+enum PortalViews {
+    static let previewRows = 10
+
+    static func home(_ req: Request, announcements: [Announcement], datasets: [Dataset], total: Int) async -> HTML {
+        let t = req.t
+        let body: HTML = """
+        <h1>\(t("portal.title"))</h1>
+        <p class="muted">\(t("portal.intro"))</p>
+        <div class="card" id="portal-announcements"><h2>\(t("portal.latest"))</h2>
+        \(announcements.isEmpty ? "<p class=\"muted\">\(t("portal.no_announcements"))</p>" as HTML : announcementList(t, announcements))
+        </div>
+        <div class="card" id="portal-datasets"><h2>\(t("portal.open_data"))</h2>
+        \(datasetTable(t, datasets))
+        \(HTML.when(total > datasets.count, "<p><a href=\"\(SiteURL.publicDatasets.path)\">\(t("portal.all_datasets", String(total)))</a></p>"))
+        </div>
+        """
+        return await Layout.render(req, title: t("portal.title"), body: body)
+    }
+
+    static func announcementList(_ t: Translator, _ announcements: [Announcement]) -> HTML {
+        let items = announcements.map { a -> HTML in
+            let excerpt = a.body.count > 240 ? String(a.body.prefix(240)) + "…" : a.body
+            return """
+            <li class="announcement-item"><a href="\(SiteURL.publicAnnouncement(a.id!).path)"><strong>\(a.title)</strong></a> \
+            <span class="muted">\(DateText.date(a.publishedAt, t: t))</span><br>\(excerpt)</li>
+            """
+        }
+        return "<ul class=\"plain\">\(items)</ul>"
+    }
+
+    static func datasetTable(_ t: Translator, _ datasets: [Dataset]) -> HTML {
+        guard !datasets.isEmpty else { return "<p class=\"muted\">\(t("portal.no_datasets"))</p>" }
+        let rows = datasets.map { d -> HTML in
+            """
+            <tr><td><a href="\(SiteURL.publicDataset(d.slug).path)">\(d.title)</a></td><td>\(d.organization.name)</td>\
+            <td>\(d.topic.isEmpty ? "–" : d.topic)</td><td>\(DateText.date(d.updatedAt, t: t))</td></tr>
+            """
+        }
+        return """
+        <div class="table-wrap"><table class="list" id="public-datasets">
+        <thead><tr><th>\(t("datasets.field.title"))</th><th>\(t("datasets.field.organization"))</th><th>\(t("datasets.field.topic"))</th><th>\(t("portal.updated"))</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    static func announcement(_ req: Request, announcement: Announcement, datasets: [Dataset]) async -> HTML {
+        let t = req.t
+        let links = datasets.map { "<li><a href=\"\(SiteURL.publicDataset($0.slug).path)\">\($0.title)</a> <span class=\"muted\">(\($0.organization.name))</span></li>" as HTML }
+        let body: HTML = """
+        <p><a href="\(SiteURL.publicHome.path)">← \(t("portal.back"))</a></p>
+        <article class="card" id="public-announcement">
+        <h1>\(announcement.title)</h1>
+        <p class="muted">\(t("portal.published_on", DateText.date(announcement.publishedAt, t: t)))</p>
+        <div class="narrative">\(CaseReportViews.paragraphs(announcement.body))</div>
+        \(HTML.when(!links.isEmpty, "<h2>\(t("portal.related_data"))</h2><ul id=\"announcement-datasets\">\(links)</ul>"))
+        </article>
+        """
+        return await Layout.render(req, title: announcement.title, body: body)
+    }
+
+    static func datasets(_ req: Request, datasets: [Dataset]) async -> HTML {
+        let t = req.t
+        let body: HTML = """
+        <h1>\(t("portal.open_data"))</h1>
+        <p class="muted">\(t("portal.data_intro"))</p>
+        \(datasetTable(t, datasets))
+        """
+        return await Layout.render(req, title: t("portal.open_data"), body: body)
+    }
+
+    static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, preview: TablePage?, announcements: [Announcement]) async -> HTML {
+        let t = req.t
+        let meta: [(String, String)] = [
+            ("datasets.field.organization", dataset.organization.name),
+            ("datasets.field.topic", dataset.topic),
+            ("datasets.field.tags", dataset.tagList.joined(separator: ", ")),
+            ("datasets.field.frequency", t("datasets.frequency." + dataset.frequency)),
+            ("datasets.field.coverage", dataset.coverage),
+            ("datasets.field.period", dataset.period),
+            ("datasets.field.unit", dataset.unit),
+            ("datasets.field.source", dataset.source),
+            ("datasets.field.license", dataset.license),
+            ("datasets.field.contact", dataset.contact),
+        ]
+        let rows = meta.map { key, value -> HTML in "<tr><th>\(t(key))</th><td>\(value.isEmpty ? "–" : value)</td></tr>" }
+        let download: HTML = if let version {
+            """
+            <p>\(t("portal.version", String(version.number), NumberText.format(version.rowCount, lang: t.lang), String(version.columnCount), DateText.date(version.createdAt, t: t)))</p>
+            <p class="actions" id="downloads">\
+            <a class="button" id="download-excel" href="\(SiteURL.publicDatasetFile(dataset.slug, "data-excel.csv").path)">\(t("portal.download_excel"))</a> \
+            <a class="button secondary" id="download-csv" href="\(SiteURL.publicDatasetFile(dataset.slug, "data.csv").path)">\(t("portal.download_csv"))</a> \
+            <a class="button secondary" id="download-json" href="\(SiteURL.publicDatasetFile(dataset.slug, "data.json").path)">JSON</a></p>
+            <p class="hint">\(t("portal.download_hint"))</p>
+            """
+        } else {
+            "<p class=\"muted\" id=\"no-download\">\(t("portal.error.no_table"))</p>"
+        }
+        let sample: HTML = if let preview, !preview.rows.isEmpty {
+            """
+            <div class="card"><h2>\(preview.rows.count < preview.totalCount ? t("portal.preview", String(preview.rows.count), NumberText.format(Int64(preview.totalCount), lang: t.lang)) : t("portal.preview_all", String(preview.rows.count)))</h2>
+            <div class="table-wrap"><table class="list" id="preview">
+            <thead><tr>\(preview.columns.map { "<th>\($0)</th>" as HTML })</tr></thead>
+            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(row.texts.map { "<td>\($0)</td>" as HTML })</tr>" })</tbody></table></div></div>
+            """
+        } else { .empty }
+        let news = announcements.map { "<li><a href=\"\(SiteURL.publicAnnouncement($0.id!).path)\">\($0.title)</a> <span class=\"muted\">\(DateText.date($0.publishedAt, t: t))</span></li>" as HTML }
+        let body: HTML = """
+        <p><a href="\(SiteURL.publicDatasets.path)">← \(t("portal.open_data"))</a></p>
+        <h1>\(dataset.title)</h1>
+        \(HTML.when(!dataset.description.isEmpty, "<p>\(dataset.description)</p>"))
+        <div class="card"><h2>\(t("portal.download"))</h2>\(download)</div>
+        \(sample)
+        <div class="card"><h2>\(t("portal.metadata"))</h2><table class="meta stack" id="dataset-meta">\(rows)</table></div>
+        \(HTML.when(!news.isEmpty, "<div class=\"card\"><h2>\(t("portal.announcements"))</h2><ul>\(news)</ul></div>"))
+        """
+        return await Layout.render(req, title: dataset.title, body: body)
+    }
+}

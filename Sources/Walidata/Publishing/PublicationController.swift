@@ -1,0 +1,32 @@
+import Fluent
+import Vapor
+import WalidataCore
+
+/// Step 9 on the case page: saving the announcement draft, and the print of the final report.
+enum PublicationController {
+    @Sendable static func save(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let form = try req.content.decode(CaseController.CompleteForm.self)
+        try await PublicationStore.saveDraft(form.announcement ?? .init(), caseID: caseID, by: user, on: req.db)
+        req.flash(.ok, "publication.saved")
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    /// `/cases/{id}/final-report`: exists once step 9 has published the announcement.
+    @Sendable static func finalReport(_ req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        let detail = try await CaseDetail.load(record, on: req.db)
+        guard let view = detail.publication, view.announcement.published else { throw UserError(.notFound, "publication.error.no_final_report") }
+        guard let report = detail.reports.last(where: { $0.finalizedAt != nil }) else { throw UserError(.notFound, "caseReport.error.no_final") }
+        let datasets = view.datasetIDs.isEmpty ? [] : try await Dataset.query(on: req.db).filter(\.$id ~~ view.datasetIDs).sort(\.$title).all()
+        let kabid: User? = if let id = view.announcement.publishedBy { try await User.find(id, on: req.db) } else { nil }
+        let place = try await Setting.get(LetterDraft.keys.place, on: req.db).flatMap { $0.trimmingCharacters(in: .whitespaces).nilIfEmpty } ?? LetterDraft.defaultPlace
+        let signer = FinalReportPrint.Signer(
+            place: place, title: detail.definition.lane(Role.kabid.rawValue)?.name ?? "Kepala Bidang Komunikasi",
+            name: kabid?.fullName ?? "", nip: kabid?.nip ?? "")
+        let body = FinalReportPrint.body(detail: detail, report: report, view: view, datasets: datasets, signer: signer, baseURL: req.application.walidata.baseURL)
+        return PrintDocument.render(req, title: "Laporan Akhir \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+    }
+}

@@ -1,0 +1,23 @@
+import Vapor
+import WalidataCore
+
+/// Step 9's routes and the public portal, each with its access.
+enum PublicationRoutes {
+    static func register(_ app: Application) {
+        typealias R = SiteURL.Route
+        let editors = Access.roles(PublicationStore.editors)
+        app.post("cases", R.caseID, "announcement", access: editors, use: PublicationController.save)
+        app.get("cases", R.caseID, "final-report", access: .signedIn, use: PublicationController.finalReport)
+
+        app.get("publik", access: .anyone, use: PortalController.home)
+        app.get("publik", "pengumuman", R.announcementID, access: .anyone, use: PortalController.announcement)
+        app.get("publik", "data", access: .anyone, use: PortalController.datasets)
+        app.get("publik", "data", R.slug, access: .anyone, use: PortalController.dataset)
+        app.get("publik", "data", R.slug, R.file, access: .anyone, use: PortalController.download)
+
+        let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
+        api.get("cases", R.caseID, "announcement", access: .signedIn, use: PublicationAPI.show)
+        api.route(.PUT, ["cases", R.caseID, "announcement"], access: editors, use: PublicationAPI.save)
+        api.get("public", "announcements", access: .anyone, use: PublicationAPI.publicList)
+    }
+}
