@@ -50,7 +50,7 @@ def open_step(ui) -> int:
     return int(found.group(1)) if found and ui.exists("#current-step h2") else 0
 
 
-def complete(ui, case_path: str, step: int, shot, note: str = "", decision: str | None = None) -> None:
+def complete(ui, case_path: str, step: int, shot, note: str = "", decision: str | None = None, fill=None) -> None:
     ui.go(case_path)
     assert open_step(ui) == step, f"expected step {step} open\n{ui.el('#current-step').text}"
     for box in ui.driver.find_elements(By.CSS_SELECTOR, "#step1-checklist input[type=checkbox]"):
@@ -60,8 +60,10 @@ def complete(ui, case_path: str, step: int, shot, note: str = "", decision: str 
         ui.el(f"#complete-step input[name='decision'][value='{decision}']").click()
     if note:
         ui.fill("note", note)
+    if fill:
+        fill()
     shot(f"step{step}-before")
-    ui.click_and_wait_navigation("#complete-step button[type=submit]")
+    ui.click_and_wait_navigation("#complete-button")
     errors = [e.text for e in ui.driver.find_elements(By.CSS_SELECTOR, "main > p.flash-error[role=status]")]
     assert not errors, f"completing step {step} showed an error: {errors}"
 
@@ -166,8 +168,43 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     assert "Dinas Dukcapil" in ui.text()
     ui.print_pdf("report-final")
 
+    # Step 9: the kabid writes the announcement and publishes it.
+    as_user(ui, "kabid")
     ui.go(case_path)
     assert open_step(ui) == 9
+    shot("step9-open", full_page=True)
+
+    def announcement():
+        ui.fill("title", "Data penduduk per desa 2025 kini terbuka")
+        ui.fill("body", "Data penduduk 3 desa hasil pendataan 2025 dapat diunduh di portal data.")
+        for channel in ("whatsapp", "facebook"):
+            box = ui.el(f"#channel-{channel}")
+            if not box.is_selected():
+                box.click()
+
+    complete(ui, case_path, 9, shot, fill=announcement)
+    assert open_step(ui) == 0, "publishing completes the last step and closes the case"
+    deliveries = ui.el("#deliveries").text
+    assert "belum dikonfigurasi" in deliveries.lower(), deliveries
     timeline = ui.el("#case-timeline").text
     assert timeline.count("\n") >= 10, timeline
-    shot("step9-open", full_page=True)
+    shot("case-closed", full_page=True)
+    ui.click_and_wait_navigation("#final-report-link")
+    assert "Data penduduk per desa 2025 kini terbuka" in ui.text()
+    ui.print_pdf("final-report")
+
+    # The public portal, without logging in.
+    ui.go("/")
+    ui.logout()
+    ui.go("/publik")
+    assert "Data penduduk per desa 2025 kini terbuka" in ui.el("#portal-announcements").text
+    shot("portal")
+    ui.driver.find_element(By.PARTIAL_LINK_TEXT, "Data penduduk per desa 2025 kini terbuka").click()
+    ui.wait_ready()
+    assert "Penduduk per Desa 2025" in ui.el("#public-announcement").text
+    shot("portal-announcement")
+    ui.driver.find_element(By.CSS_SELECTOR, "#announcement-datasets a").click()
+    ui.wait_ready()
+    assert "Tuapeijat" in ui.el("#preview").text
+    assert ui.http_status(ui.el("#download-excel").get_attribute("href").split(ui.server.base_url, 1)[-1]) == 200
+    shot("portal-dataset")
