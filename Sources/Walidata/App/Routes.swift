@@ -82,6 +82,7 @@ func routes(_ app: Application) throws {
     app.post("admin", "settings", access: admin, use: SettingsController.save)
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
+    try MonitoringRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
     app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)

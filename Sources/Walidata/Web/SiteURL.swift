@@ -73,6 +73,11 @@ enum SiteURL {
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
     case tasks
+    case notifications
+    case notificationRead(UUID)
+    case notificationsReadAll
+    case dashboard
+    case dashboardCSV
 
     var path: String {
         switch self {
@@ -150,6 +155,11 @@ enum SiteURL {
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
         case .tasks: "/tasks"
+        case .notifications: "/notifications"
+        case .notificationRead(let id): "/notifications/\(id)/read"
+        case .notificationsReadAll: "/notifications/read-all"
+        case .dashboard: "/dashboard"
+        case .dashboardCSV: "/dashboard/steps.csv"
         }
     }
 
@@ -167,6 +177,7 @@ enum SiteURL {
         static let caseID: PathComponent = ":caseID"
         static let step: PathComponent = ":step"
         static let round: PathComponent = ":round"
+        static let notificationID: PathComponent = ":notificationID"
     }
 }
 

@@ -67,6 +67,22 @@ enum Stylesheet {
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
+    .nav .count{display:inline-block;min-width:1.3rem;padding:0 .35rem;margin-left:.2rem;border-radius:1rem;background:var(--err);color:#fff;font-size:.8rem;font-weight:700;text-align:center;line-height:1.3rem}
+    ul.notices{list-style:none;margin:0;padding:0}
+    .notice{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:4px;padding:.6rem .8rem;margin:0 0 .6rem}
+    .notice.unread{border-left-color:var(--err)}
+    .notice p{margin:.15rem 0}
+    .notice-foot{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;justify-content:space-between}
+    button.small{padding:.3rem .7rem;font-size:.9rem}
+    .tiles{display:flex;flex-wrap:wrap;gap:.6rem;margin:0 0 .5rem}
+    .tile{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem .9rem;margin:0}
+    .tile strong{font-size:1.4rem;margin-right:.3rem}
+    .tile-late{border-color:#f1aaa4;background:#fdecea;color:var(--err)}
+    form.period{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+    form.period>div{flex:1 1 10rem}
+    form.period .hint{flex-basis:100%}
+    td.num,th.num{text-align:right}
+    td.late-by{color:var(--err);font-weight:600;white-space:nowrap}
     @media (max-width:640px){table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
