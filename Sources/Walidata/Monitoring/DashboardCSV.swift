@@ -15,7 +15,7 @@ enum DashboardCSV {
         let rows = dashboard.steps.map { row -> [String] in
             let s = row.statistics
             return [
-                String(row.step.number), CaseStepViews.stepName(t, row.step), row.step.time.text, String(s.count),
+                String(row.step.number), CaseStepViews.stepName(t, row.step), DurationText.standard(row.step.time, t: t), String(s.count),
                 minutes(s.median), s.median.map { DurationText.working($0, dayLength: dashboard.dayLength, t: t) } ?? "",
                 minutes(s.percentile90), s.percentile90.map { DurationText.working($0, dayLength: dashboard.dayLength, t: t) } ?? "",
                 s.onTimeShare.map { String(percent($0)) } ?? "",

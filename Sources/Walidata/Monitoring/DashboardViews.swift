@@ -28,9 +28,9 @@ enum DashboardViews {
         let rows = d.openByStep.map { entry -> HTML in
             let links = entry.cases.map { "<a href=\"\(SiteURL.caseDetail($0.id).path)\">\($0.number)</a>" as HTML }
             return """
-            <tr><td>\(entry.step)</td><td>\(CaseStepViews.stepName(t, entry.sopStep))</td>\
-            <td class="num">\(entry.cases.count)</td>\
-            <td><details><summary>\(t("dashboard.show_cases"))</summary>\(HTML.join(links, separator: ", "))</details></td></tr>
+            <tr>\(cell(t("dashboard.col.step"), "\(entry.step)"))\(cell(t("dashboard.col.activity"), "\(CaseStepViews.stepName(t, entry.sopStep))"))\
+            \(cell(t("dashboard.col.cases"), "\(entry.cases.count)", "num"))\
+            \(cell(t("dashboard.col.which"), "<details><summary>\(t("dashboard.show_cases"))</summary>\(HTML.join(links, separator: ", "))</details>"))</tr>
             """
         }
         guard !d.openByStep.isEmpty else {
@@ -38,7 +38,7 @@ enum DashboardViews {
         }
         return """
         <h2>\(t("dashboard.open.title"))</h2>
-        <div class="table-wrap"><table class="list" id="open-by-step">
+        <div class="table-wrap"><table class="list stack" id="open-by-step">
         <thead><tr><th>\(t("dashboard.col.step"))</th><th>\(t("dashboard.col.activity"))</th><th class="num">\(t("dashboard.col.cases"))</th><th>\(t("dashboard.col.which"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
@@ -50,15 +50,15 @@ enum DashboardViews {
         }
         let rows = d.late.map { late -> HTML in
             """
-            <tr><td><a href="\(SiteURL.caseDetail(late.caseID).path)">\(late.number)</a><br><span class="muted">\(late.title)</span></td>\
-            <td>\(t("sop.step_n", String(late.step)))\(late.round > 1 ? " (" + t("cases.round_n", String(late.round)) + ")" : ""): \(CaseStepViews.stepName(t, late.sopStep))</td>\
-            <td>\(late.laneName)</td><td>\(DateText.dateTime(late.dueAt, t: t))</td>\
-            <td class="late-by">\(DurationText.working(late.late, dayLength: d.dayLength, t: t))</td></tr>
+            <tr>\(cell(t("cases.number"), "<a href=\"\(SiteURL.caseDetail(late.caseID).path)\">\(late.number)</a> <span class=\"muted\">\(late.title)</span>", "case"))\
+            \(cell(t("dashboard.col.step"), "\(t("sop.step_n", String(late.step)))\(late.round > 1 ? " (" + t("cases.round_n", String(late.round)) + ")" : ""): \(CaseStepViews.stepName(t, late.sopStep))"))\
+            \(cell(t("dashboard.col.executor"), "\(late.laneName)"))\(cell(t("cases.col.due"), "\(DateText.dateTime(late.dueAt, t: t))"))\
+            \(cell(t("dashboard.col.late_by"), "\(DurationText.working(late.late, dayLength: d.dayLength, t: t))", "late-by"))</tr>
             """
         }
         return """
         <h2>\(t("dashboard.late.title"))</h2>
-        <div class="table-wrap"><table class="list" id="late-steps">
+        <div class="table-wrap"><table class="list stack" id="late-steps">
         <thead><tr><th>\(t("cases.number"))</th><th>\(t("dashboard.col.step"))</th><th>\(t("dashboard.col.executor"))</th><th>\(t("cases.col.due"))</th><th>\(t("dashboard.col.late_by"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
@@ -87,22 +87,27 @@ enum DashboardViews {
         let rows = d.steps.map { row -> HTML in
             let s = row.statistics
             return """
-            <tr id="step-row-\(row.step.number)"><td>\(row.step.number)</td><td>\(CaseStepViews.stepName(t, row.step))</td>\
-            <td>\(row.step.time.text)</td><td class="num">\(s.count)</td>\
-            <td>\(duration(s.median, d, t))</td><td>\(duration(s.percentile90, d, t))</td>\
-            <td class="num">\(s.onTimeShare.map { t("dashboard.percent", String(DashboardCSV.percent($0))) } ?? "–")</td></tr>
+            <tr id="step-row-\(row.step.number)">\(cell(t("dashboard.col.step"), "\(row.step.number)"))\(cell(t("dashboard.col.activity"), "\(CaseStepViews.stepName(t, row.step))"))\
+            \(cell(t("dashboard.col.standard"), "\(DurationText.standard(row.step.time, t: t))", "dur"))\(cell(t("dashboard.col.completed"), "\(s.count)", "num"))\
+            \(cell(t("dashboard.col.median"), "\(duration(s.median, d, t))", "dur"))\(cell(t("dashboard.col.p90"), "\(duration(s.percentile90, d, t))", "dur"))\
+            \(cell(t("dashboard.col.on_time"), "\(s.onTimeShare.map { t("dashboard.percent", String(DashboardCSV.percent($0))) } ?? "–")", "num"))</tr>
             """
         }
         return """
         <h2 id="period">\(t("dashboard.steps.title"))</h2>
         \(form)
         <p id="period-text">\(t("dashboard.period", DateText.longDate(year: d.period.from.year, month: d.period.from.month, day: d.period.from.day, lang: t.lang), DateText.longDate(year: d.period.to.year, month: d.period.to.month, day: d.period.to.day, lang: t.lang)))</p>
-        <div class="table-wrap"><table class="list" id="step-times">
+        <div class="table-wrap"><table class="list stack" id="step-times">
         <thead><tr><th>\(t("dashboard.col.step"))</th><th>\(t("dashboard.col.activity"))</th><th>\(t("dashboard.col.standard"))</th><th class="num">\(t("dashboard.col.completed"))</th><th>\(t("dashboard.col.median"))</th><th>\(t("dashboard.col.p90"))</th><th class="num">\(t("dashboard.col.on_time"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         <p class="hint">\(t("dashboard.steps.hint"))</p>
         <p><a class="button secondary" id="download-csv" href="\(csvURL)">\(t("dashboard.download_csv"))</a></p>
         """
+    }
+
+    /// A cell that carries its column's name, so on a phone each row reads as a small card.
+    private static func cell(_ label: String, _ content: HTML, _ kind: String? = nil) -> HTML {
+        "<td data-label=\"\(label)\"\(kind.map { " class=\"\($0)\"" as HTML })>\(content)</td>"
     }
 
     private static func duration(_ seconds: TimeInterval?, _ d: Dashboard, _ t: Translator) -> String {

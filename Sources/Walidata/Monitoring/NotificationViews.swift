@@ -42,12 +42,12 @@ enum NotificationViews {
             : "<form method=\"post\" action=\"\(SiteURL.notificationRead(n.id ?? UUID()).path)\" class=\"inline\">\(Layout.csrfField(req))<button type=\"submit\" class=\"secondary small\">\(t("notifications.mark_read"))</button></form>"
         return """
         <li class="notice\(n.isRead ? "" : " unread")" id="notification-\(id)">
-        <p class="notice-head">\(HTML.when(!n.isRead, "<span class=\"badge badge-late\">\(t("notifications.new"))</span> "))<strong>\(t("notifications.kind.\(n.kindRaw)"))</strong> · \
+        <p class="notice-head">\(HTML.when(!n.isRead, "<span class=\"badge new\">\(t("notifications.new"))</span> "))<strong>\(t("notifications.kind.\(n.kindRaw)"))</strong> · \
         <a href="\(SiteURL.caseDetail(item.caseID).path)">\(n.caseNumber)</a> · \(item.caseTitle)</p>
         <p>\(t("sop.step_n", String(n.step)))\(round): \(CaseStepViews.stepName(t, item.step))</p>
         <p class="muted">\(t("cases.executor", item.laneName)) · \(t("cases.due", DateText.dateTime(item.dueAt, t: t)))</p>
-        <p class="notice-state">\(state)</p>
-        <p class="notice-foot"><span class="muted">\(t("notifications.created_at", DateText.dateTime(n.createdAt, t: t)))</span> \(mark)</p>
+        <p class="notice-state\(item.isLate && item.completedAt == nil ? " still-late" : "")">\(state)</p>
+        <div class="notice-foot"><span class="muted">\(t("notifications.created_at", DateText.dateTime(n.createdAt, t: t)))</span> \(mark)</div>
         </li>
         """
     }

@@ -12,6 +12,12 @@ enum DurationText {
         }.joined(separator: " ")
     }
 
+    /// A time standard in the user's language: "1 hari" stays the SOP's words in Indonesian and
+    /// reads "1 day" in English.
+    static func standard(_ time: TimeStandard, t: Translator) -> String {
+        t(key(time), String(time.amount))
+    }
+
     /// `duration.hari.one`, `duration.jam.other`, …: English needs the plural, Indonesian does not.
     static func key(_ part: TimeStandard) -> String {
         "duration." + part.unit.rawValue + (part.amount == 1 ? ".one" : ".other")

@@ -73,6 +73,9 @@ enum Stylesheet {
     .notice.unread{border-left-color:var(--err)}
     .notice p{margin:.15rem 0}
     .notice-foot{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;justify-content:space-between}
+    .notice-state.still-late{color:var(--err)}
+    .badge.new{background:var(--err);color:#fff}
+    #read-all{margin:0 0 1rem}
     button.small{padding:.3rem .7rem;font-size:.9rem}
     .tiles{display:flex;flex-wrap:wrap;gap:.6rem;margin:0 0 .5rem}
     .tile{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem .9rem;margin:0}
@@ -81,9 +84,11 @@ enum Stylesheet {
     form.period{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
     form.period>div{flex:1 1 10rem}
     form.period .hint{flex-basis:100%}
-    td.num,th.num{text-align:right}
+    table.list .num{text-align:right}
     td.late-by{color:var(--err);font-weight:600;white-space:nowrap}
-    @media (max-width:640px){table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    td.dur{white-space:nowrap}
+    td.case .muted{display:block}
+    @media (max-width:640px){table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr{border-bottom:2px solid var(--line);padding:.35rem 0}table.stack td,table.stack td.num{border:0;padding:.1rem .5rem .1rem 42%;position:relative;text-align:left;white-space:normal}table.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:36%;font-weight:600;color:var(--muted);font-size:.85rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 
