@@ -21,7 +21,9 @@ enum DashboardController {
         } catch let error as UserError where error.key.hasPrefix("dashboard.error.") {
             // The rest of the dashboard still shows; the period form says what to correct.
             let dashboard = try await Dashboard.load(period: .month(of: now, calendar: calendar), now: now, on: req.db)
-            return HTMLPage(status: error.status, await DashboardViews.page(req, dashboard, query: query, problem: Problem(error.key, error.arguments)))
+            var problem = Problem(error.key)
+            problem.arguments = error.arguments
+            return HTMLPage(status: error.status, await DashboardViews.page(req, dashboard, query: query, problem: problem))
         }
     }
 
@@ -36,12 +38,5 @@ enum DashboardController {
         headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: DashboardCSV.filename(period)))
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
-    }
-}
-
-extension Problem {
-    init(_ key: String, _ arguments: [String]) {
-        self.init(key)
-        self.arguments = arguments
     }
 }
