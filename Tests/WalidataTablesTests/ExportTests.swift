@@ -125,3 +125,13 @@ struct ExportTests {
         #expect(calls == 1)
     }
 }
+
+@Suite("Small tables as CSV")
+struct SmallCSVTests {
+    @Test func quotesAsTheTableDownloadsDoAndStartsWithTheMarkForExcel() {
+        let bytes = ExportFormat.csvExcel.csvBytes(header: ["langkah", "kegiatan"], rows: [["1", "Menerima data, lalu \"cek\""], ["2", " spasi"]])
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "langkah,kegiatan\r\n1,\"Menerima data, lalu \"\"cek\"\"\"\r\n2,\" spasi\"\r\n")
+        #expect(ExportFormat.csv.csvBytes(header: ["a"], rows: []) == Array("a\r\n".utf8))
+    }
+}

@@ -44,7 +44,7 @@ struct TranslationTests {
         for status in SOPRevision.Status.allCases { #expect(Strings.table["sop.status." + status.rawValue] != nil) }
         for kind in SOPStepKind.allCases { #expect(Strings.table["sop.kind." + kind.rawValue] != nil) }
         for code in [400, 401, 403, 404, 409, 413, 422, 429, 500] { #expect(Strings.table["error.\(code)"] != nil) }
-        for key in ["nav.home", "nav.sop", "nav.calendar", "nav.users", "nav.organizations", "nav.account", "nav.datasets"] { #expect(Strings.table[key] != nil) }
+        for key in ["nav.home", "nav.sop", "nav.calendar", "nav.users", "nav.organizations", "nav.account", "nav.datasets", "nav.dashboard", "nav.notifications"] { #expect(Strings.table[key] != nil) }
         for access in Dataset.Access.allCases { #expect(Strings.table["datasets.access." + access.rawValue] != nil) }
         for frequency in Dataset.Frequency.allCases { #expect(Strings.table["datasets.frequency." + frequency.rawValue] != nil) }
         for status in DatasetVersion.Status.allCases {
@@ -55,6 +55,10 @@ struct TranslationTests {
         for type in ColumnType.allCases { #expect(Strings.table["report.type." + type.rawValue] != nil) }
         for op in TableFilter.Operation.allCases { #expect(Strings.table["table.op." + op.rawValue] != nil) }
         for delimiter in CSVDelimiter.allCases { #expect(Strings.table["report.delimiter." + delimiter.name] != nil) }
+        for kind in UserNotification.Kind.allCases { #expect(Strings.table["notifications.kind." + kind.rawValue] != nil) }
+        for unit in TimeStandard.Unit.allCases {
+            for amount in [1, 2] { #expect(Strings.table[DurationText.key(TimeStandard(amount: amount, unit: unit))] != nil, "\(amount) \(unit)") }
+        }
     }
 
     @Test("arguments are placed into the text")

@@ -12,6 +12,8 @@ enum OpenAPIDocument {
         var parameters: [[String: Any]] = []
         var secured = true
         var body: String? = nil
+        /// A POST that changes something but creates nothing answers 200, not 201.
+        var creates = true
     }
 
     static var operations: [Operation] { [
@@ -55,6 +57,12 @@ enum OpenAPIDocument {
         .init(method: "put", path: "/api/v1/cases/{caseID}/announcement", summary: "Save the announcement draft while step 9 is open (409 otherwise, and 409 once published: a published announcement is frozen). A field left out keeps its value. Publishing is completing step 9 (POST …/steps/9/complete), which refuses with 422 when the title or text is empty or no channel is chosen.", roles: "kabid, admin", schema: "Announcement", parameters: [caseID], body: "AnnouncementIn"),
         .init(method: "get", path: "/api/v1/public/announcements", summary: "Published announcements, newest first (at most 100), each with the datasets it names whose access class is terbuka. No token needed.", roles: "anyone", schema: "PublicAnnouncementList", secured: false),
         .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
+        .init(method: "get", path: "/api/v1/notifications", summary: "The token user's own notifications, newest first (at most 100), with the unread count. A step_late notification says which step instance of which case passed its due instant; lateSeconds is working time past the due instant (until completion, or until now).", roles: "any", schema: "NotificationList"),
+        .init(method: "post", path: "/api/v1/notifications/{notificationID}/read", summary: "Mark one of your notifications read (again is fine). Another user's notification is 404 and stays unchanged.", roles: "any (own notifications only)", schema: "Notification",
+              parameters: [["name": "notificationID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]], creates: false),
+        .init(method: "post", path: "/api/v1/notifications/read-all", summary: "Mark all your unread notifications read; answers how many were marked.", roles: "any", schema: "ReadAll", creates: false),
+        .init(method: "get", path: "/api/v1/dashboard", summary: "The monitoring dashboard: open cases by the step they are at, step instances late now, and for the period (from/to, YYYY-MM-DD, both included, WIB; default the current month) each step's completions with median and 90th-percentile working time (seconds), its time standard and the share done on time. 400 for a date that cannot be read, 422 for an end before the start.", roles: "kasi, kabid, kepala_dinas, admin", schema: "Dashboard",
+              parameters: [query("from", "First day, YYYY-MM-DD (default: first day of this month)"), query("to", "Last day, YYYY-MM-DD (default: last day of this month)")]),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
 
@@ -80,6 +88,8 @@ enum OpenAPIDocument {
                 responses["200"] = ["description": "The file.", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
             } else if op.schema.isEmpty {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["type": "object"]]]]
+            } else if op.method == "post" && !op.creates {
+                responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
             } else if op.method == "post" {
                 responses["201"] = ["description": "Created.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
                 responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
@@ -264,6 +274,29 @@ enum OpenAPIDocument {
             "activity": string, "openedAt": dateTime, "dueAt": dateTime, "status": ["type": "string", "enum": ["on_time", "near_limit", "late"]],
         ], required: ["caseID", "number", "step", "round", "dueAt", "status"]),
         "TaskList": list("Task"),
+        "Notification": object([
+            "id": ["type": "string", "format": "uuid"], "kind": ["type": "string", "enum": ["step_late"]],
+            "caseID": ["type": "string", "format": "uuid"], "caseNumber": string, "caseTitle": string, "step": ["type": "integer"], "round": ["type": "integer"],
+            "activity": string, "lane": string, "dueAt": dateTime, "completedAt": nullableDateTime,
+            "lateSeconds": ["type": "number", "description": "Working seconds past the due instant"], "late": ["type": "boolean", "description": "False when the deadline has since moved past the completion or past now"],
+            "createdAt": dateTime, "readAt": nullableDateTime,
+        ], required: ["id", "kind", "caseID", "caseNumber", "step", "round", "dueAt", "lateSeconds", "late", "createdAt"]),
+        "NotificationList": object([
+            "items": ["type": "array", "items": ["$ref": "#/components/schemas/Notification"]], "count": ["type": "integer"], "unread": ["type": "integer"],
+        ], required: ["items", "count", "unread"]),
+        "ReadAll": object(["marked": ["type": "integer"]], required: ["marked"]),
+        "Dashboard": object([
+            "from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"], "generatedAt": dateTime,
+            "openByStep": ["type": "array", "items": object(["step": ["type": "integer"], "activity": string, "count": ["type": "integer"], "cases": ["type": "array", "items": string]], required: ["step", "count", "cases"])],
+            "late": ["type": "array", "items": object([
+                "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],
+                "activity": string, "lane": string, "dueAt": dateTime, "lateSeconds": ["type": "number"],
+            ], required: ["caseID", "number", "step", "round", "dueAt", "lateSeconds"])],
+            "steps": ["type": "array", "items": object([
+                "step": ["type": "integer"], "activity": string, "standard": string, "completed": ["type": "integer"],
+                "medianSeconds": ["type": ["number", "null"]], "percentile90Seconds": ["type": ["number", "null"]], "onTimeShare": ["type": ["number", "null"], "minimum": 0, "maximum": 1],
+            ], required: ["step", "standard", "completed"])],
+        ], required: ["from", "to", "generatedAt", "openByStep", "late", "steps"]),
         "Due": object(["start": dateTime, "standard": string, "due": dateTime, "workingSeconds": ["type": "number"]], required: ["start", "standard", "due", "workingSeconds"]),
     ] }
 }

@@ -83,6 +83,7 @@ func routes(_ app: Application) throws {
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
     PublicationRoutes.register(app)
+    try MonitoringRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
     app.get("api", "v1", "openapi.json", access: .anyone, use: APIController.openAPI)

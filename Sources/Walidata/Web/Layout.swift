@@ -8,6 +8,11 @@ enum Layout {
         let t = request.t
         let user = request.currentUser
         let flash = Flash.take(from: request)
+        var unread = 0
+        if let id = user?.id {
+            // A page still renders when the count cannot be read (an error page, say).
+            unread = (try? await NotificationStore.unreadCount(for: id, on: request.db)) ?? 0
+        }
         return """
         <!doctype html>
         <html lang="\(t.lang.rawValue)">
@@ -20,7 +25,7 @@ enum Layout {
         <body>
         <header class="top">
         <div class="brand"><a href="\(user == nil ? SiteURL.publicHome.path : SiteURL.home.path)">Walidata</a><span>\(t("app.office"))</span></div>
-        \(nav(request, user: user, t: t))
+        \(nav(request, user: user, unread: unread, t: t))
         </header>
         <main>
         \(flash.map { flashBox($0) })
@@ -36,7 +41,7 @@ enum Layout {
         "<p class=\"flash flash-\(flash.kind.rawValue)\" role=\"status\">\(flash.message)</p>"
     }
 
-    private static func nav(_ request: Request, user: User?, t: Translator) -> HTML {
+    private static func nav(_ request: Request, user: User?, unread: Int, t: Translator) -> HTML {
         guard let user else { return visitorNav(request, t: t) }
         var items: [(id: String, url: SiteURL, key: String)] = [
             ("nav-home", .home, "nav.home"),
@@ -44,7 +49,7 @@ enum Layout {
             ("nav-sop", .sop, "nav.sop"),
             ("nav-calendar", .calendar, "nav.calendar"),
         ]
-        items.insert(contentsOf: CaseViews.navItems(for: user), at: 1)
+        items.insert(contentsOf: CaseViews.navItems(for: user) + DashboardViews.navItems(for: user), at: 1)
         if user.role == .admin {
             items.append(("nav-users", .users, "nav.users"))
             items.append(("nav-organizations", .organizations, "nav.organizations"))
@@ -53,11 +58,12 @@ enum Layout {
             items.append(("nav-backups", .backups, "nav.backups"))
         }
         items.append(("nav-portal", .publicHome, "nav.portal"))
+        items.append(("nav-notifications", .notifications, "nav.notifications"))
         items.append(("nav-account", .account, "nav.account"))
         let current = request.url.path
         let links = items.map { item -> HTML in
             let here = item.url.path == "/" ? current == "/" : current.hasPrefix(item.url.path)
-            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))</a>"
+            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))\(HTML.when(item.id == "nav-notifications", NotificationViews.navBadge(t, unread: unread)))</a>"
         }
         let other: Lang = t.lang == .id ? .en : .id
         return """

@@ -80,6 +80,11 @@ enum SiteURL {
     case publicDatasets
     case publicDataset(String)
     case publicDatasetFile(String, String)
+    case notifications
+    case notificationRead(UUID)
+    case notificationsReadAll
+    case dashboard
+    case dashboardCSV
 
     var path: String {
         switch self {
@@ -164,6 +169,11 @@ enum SiteURL {
         case .publicDatasets: "/publik/data"
         case .publicDataset(let slug): "/publik/data/\(slug)"
         case .publicDatasetFile(let slug, let file): "/publik/data/\(slug)/\(file)"
+        case .notifications: "/notifications"
+        case .notificationRead(let id): "/notifications/\(id)/read"
+        case .notificationsReadAll: "/notifications/read-all"
+        case .dashboard: "/dashboard"
+        case .dashboardCSV: "/dashboard/steps.csv"
         }
     }
 
@@ -182,6 +192,7 @@ enum SiteURL {
         static let step: PathComponent = ":step"
         static let round: PathComponent = ":round"
         static let announcementID: PathComponent = ":announcementID"
+        static let notificationID: PathComponent = ":notificationID"
     }
 }
 

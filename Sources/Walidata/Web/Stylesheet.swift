@@ -68,7 +68,28 @@ enum Stylesheet {
     .muted{color:var(--muted)}
     ul.plain{list-style:none;padding:0;margin:0}ul.plain li{margin:0 0 .8rem}label.check .muted{font-weight:400}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
-    @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    .nav .count{display:inline-block;min-width:1.3rem;padding:0 .35rem;margin-left:.2rem;border-radius:1rem;background:var(--err);color:#fff;font-size:.8rem;font-weight:700;text-align:center;line-height:1.3rem}
+    ul.notices{list-style:none;margin:0;padding:0}
+    .notice{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:4px;padding:.6rem .8rem;margin:0 0 .6rem}
+    .notice.unread{border-left-color:var(--err)}
+    .notice p{margin:.15rem 0}
+    .notice-foot{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;justify-content:space-between}
+    .notice-state.still-late{color:var(--err)}
+    .badge.new{background:var(--err);color:#fff}
+    #read-all{margin:0 0 1rem}
+    button.small{padding:.3rem .7rem;font-size:.9rem}
+    .tiles{display:flex;flex-wrap:wrap;gap:.6rem;margin:0 0 .5rem}
+    .tile{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.5rem .9rem;margin:0}
+    .tile strong{font-size:1.4rem;margin-right:.3rem}
+    .tile-late{border-color:#f1aaa4;background:#fdecea;color:var(--err)}
+    form.period{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+    form.period>div{flex:1 1 10rem}
+    form.period .hint{flex-basis:100%}
+    table.list .num{text-align:right}
+    td.late-by{color:var(--err);font-weight:600;white-space:nowrap}
+    td.dur{white-space:nowrap}
+    td.case .muted{display:block}
+    @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.list.stack thead{display:none}table.list.stack,table.list.stack tbody,table.list.stack tr,table.list.stack td{display:block;width:100%}table.list.stack tr{border-bottom:2px solid var(--line);padding:.35rem 0}table.list.stack td,table.list.stack td.num{border:0;padding:.1rem .5rem .1rem 42%;position:relative;text-align:left;white-space:normal}table.list.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:36%;font-weight:600;color:var(--muted);font-size:.85rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 

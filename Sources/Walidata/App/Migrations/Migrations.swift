@@ -14,5 +14,6 @@ enum Migrations {
         app.migrations.add(M007CreateLetters())
         app.migrations.add(M008CreateCaseReports())
         app.migrations.add(M009CreatePublications())
+        app.migrations.add(M010CreateNotifications())
     }
 }
