@@ -52,6 +52,8 @@ enum CaseController {
         /// Step 1: the checklist items ticked (the form sends `checklist[]`) and what was conveyed.
         var checklist: [String]?
         var conveyed: String?
+        /// Step 7, returning: the section of the round the note is about (`ReportSection` code).
+        var section: String?
 
         /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
         func parsedDecision() throws -> CaseDecision? {
@@ -73,7 +75,7 @@ enum CaseController {
         let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
-            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed), lang: req.preferredLanguage, on: req.db)
+            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, section: form.section), lang: req.preferredLanguage, on: req.db)
         return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
     }
 

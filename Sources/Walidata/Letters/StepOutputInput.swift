@@ -1,12 +1,16 @@
 /// What a completion carries for the step's output document: the ticked checklist items and
-/// the note of what was conveyed to the requester (step 1). Step 2's letter is edited before
-/// completion, so it needs nothing here.
+/// the note of what was conveyed to the requester (step 1), and at step 7 the section of the
+/// round a return note is about. Step 2's letter is edited before completion, so it needs
+/// nothing here.
 struct StepOutputInput: Sendable {
     var checklist: [String]?
     var conveyed: String?
+    /// Step 7: the raw section code as sent; checked when the step completes.
+    var section: String?
 
-    init(checklist: [String]? = nil, conveyed: String? = nil) {
+    init(checklist: [String]? = nil, conveyed: String? = nil, section: String? = nil) {
         self.checklist = checklist
         self.conveyed = conveyed
+        self.section = section
     }
 }

@@ -72,6 +72,7 @@ enum SiteURL {
     case caseAttach(UUID)
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
+    case caseRecord(UUID)
     case tasks
 
     var path: String {
@@ -149,6 +150,7 @@ enum SiteURL {
         case .caseAttach(let id): "/cases/\(id)/datasets"
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
+        case .caseRecord(let id): "/cases/\(id)/record"
         case .tasks: "/tasks"
         }
     }

@@ -13,5 +13,6 @@ enum Migrations {
         app.migrations.add(M006CreateCases())
         app.migrations.add(M007CreateLetters())
         app.migrations.add(M008CreateCaseReports())
+        app.migrations.add(M011AddReturnSection())
     }
 }
