@@ -10,7 +10,7 @@ enum CaseRecordController {
         let loaded = try await CaseRecord.load(record, on: req.db)
         let body = CaseRecordPrint.render(loaded, printedBy: user, at: Date())
         return PrintDocument.render(
-            req, title: "\(Translator(lang: .id)("record.title")) \(record.number)", orientation: .portrait,
+            req, title: "\(Translator(lang: .id)("record.title")) \(record.number)", orientation: .landscape,
             letterhead: try await Letterhead.load(on: req.db), body: body)
     }
 }

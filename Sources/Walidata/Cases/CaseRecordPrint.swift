@@ -16,12 +16,12 @@ enum CaseRecordPrint {
     .record table.meta th{font-weight:400;white-space:nowrap;width:46mm}
     .record table.doc-table{font-size:9px;table-layout:fixed}
     .record table.doc-table td,.record table.doc-table th{overflow-wrap:anywhere}
-    .record table.doc-table th{font-weight:700}
+    .record table.doc-table th{font-weight:700;overflow-wrap:normal;hyphens:manual}
     .record .late{font-weight:700}
     .record .intro{margin:0 0 4px}
     .record code{font-size:8px}
     .record .signs{display:flex;justify-content:space-between;margin-top:18px;break-inside:avoid}
-    .record .sign{width:70mm}
+    .record .sign{width:80mm}
     .record .sign p{margin:0}
     .record .sign .space{height:20mm}
     .record .sign .name{font-weight:700;text-decoration:underline}
@@ -93,7 +93,7 @@ enum CaseRecordPrint {
         return """
         <h2>\(t("record.steps"))</h2>
         <table class="doc-table" id="record-steps">
-        <colgroup><col style="width:6%"><col style="width:19%"><col style="width:6%"><col style="width:9%"><col style="width:9%"><col style="width:9%"><col style="width:12%"><col style="width:10%"><col style="width:8%"><col style="width:12%"></colgroup>
+        <colgroup><col style="width:5%"><col style="width:22%"><col style="width:5%"><col style="width:7.5%"><col style="width:7.5%"><col style="width:7.5%"><col style="width:14%"><col style="width:8.5%"><col style="width:7.5%"><col style="width:15.5%"></colgroup>
         <thead><tr><th>\(t("record.col.step"))</th><th>\(t("cases.col.activity"))</th><th>\(t("record.col.round"))</th><th>\(t("record.col.opened"))</th>\
         <th>\(t("record.col.due"))</th><th>\(t("record.col.completed"))</th><th>\(t("record.col.by"))</th><th>\(t("record.col.time"))</th>\
         <th>\(t("record.col.status"))</th><th>\(t("record.col.outcome"))</th></tr></thead>
@@ -128,7 +128,7 @@ enum CaseRecordPrint {
         <h2>\(t("record.rounds"))</h2>
         <p class="intro">\(t("record.returned_count", String(returned)))</p>
         <table class="doc-table" id="record-rounds">
-        <colgroup><col style="width:7%"><col style="width:19%"><col style="width:15%"><col style="width:17%"><col style="width:15%"><col style="width:27%"></colgroup>
+        <colgroup><col style="width:8%"><col style="width:18%"><col style="width:15%"><col style="width:17%"><col style="width:15%"><col style="width:27%"></colgroup>
         <thead><tr><th>\(t("record.col.round"))</th><th>\(t("record.col.submitted"))</th><th>\(t("record.col.decision"))</th><th>\(t("record.col.by"))</th><th>\(t("record.col.section"))</th><th>\(t("record.col.note"))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """

@@ -1,7 +1,7 @@
 extension Strings {
     /// The case record (Catatan Kasus), the return note's section, and the case API's new errors.
     static let record: [(String, String, String)] = [
-        ("record.link", "Cetak catatan kasus (A4)", "Print the case record (A4)"),
+        ("record.link", "Cetak catatan kasus (A4 mendatar)", "Print the case record (A4 landscape)"),
         ("record.link_hint", "Seluruh riwayat permohonan ini sebagai dokumen untuk arsip manual.", "This request's whole history as a document for the paper archive."),
         ("record.title", "Catatan Kasus", "Case record"),
         ("record.subtitle", "Permohonan Pengelolaan Data · Nomor registrasi {0}", "Data management request · Registration number {0}"),
@@ -58,6 +58,8 @@ extension Strings {
         ("record.sign.place_date", "{0}, {1}", "{0}, {1}"),
         ("record.sign.printed_by", "Dicetak oleh,", "Printed by,"),
         ("record.sign.acknowledged", "Mengetahui,", "Acknowledged,"),
+        ("record.sign.reported", "Yang melaporkan,", "Reported by,"),
+        ("record.sign.checked", "Diperiksa,", "Checked by,"),
         ("record.sign.nip", "NIP. {0}", "NIP {0}"),
         ("record.action.case.create", "Permohonan didaftarkan", "Request registered"),
         ("record.action.case.close", "Permohonan selesai", "Request finished"),
