@@ -219,6 +219,31 @@ struct CaseAPIFlowTests {
         }
     }
 
+    @Test("the kasi picks the section on the page; the officer revising sees the note beside that section, the timeline names it", arguments: [TestDatabase.sqlite])
+    func sectionOnThePages(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let id = try await f.submit().id
+            for step in 1...6 { #expect(try await f.complete(id, step: step, as: CaseFixture.executor[step]!).status == .created) }
+            let kasi = TestBrowser(app)
+            try await kasi.login("kasi")
+            let form = try await kasi.get("/cases/\(id)")
+            #expect(form.body.string.contains("name=\"section\"") && form.body.string.contains("value=\"masalah\""))
+            let returned = try await kasi.post("/cases/\(id)/steps/7/complete", [("decision", "tidak"), ("note", "Jelaskan berkas yang ditolak"), ("section", "masalah")])
+            #expect(returned.status == .seeOther)
+
+            let officer = TestBrowser(app)
+            try await officer.login("pengelolati")
+            let page = try await officer.get("/cases/\(id)").body.string
+            let label = HTML.escape(Translator(lang: .id)("record.note_section", "Masalah yang ditemukan pemeriksaan"))
+            #expect(page.contains("id=\"report-return-note\"") && page.contains(label))
+            #expect(page.contains("id=\"revision-target\""), "the section to correct is shown with the form")
+            #expect(page.contains("class=\"note-target\" id=\"note-target\">Masalah yang ditemukan pemeriksaan</h4><p class=\"note-beside\">"))
+            let timeline = try #require(page.range(of: "id=\"case-timeline\"")).upperBound
+            #expect(page[timeline...].contains(label))
+        }
+    }
+
     @Test("another agency's produsen gets 404 for the case, its timeline, reports, letter and record", arguments: TestDatabase.all)
     func otherAgency(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
