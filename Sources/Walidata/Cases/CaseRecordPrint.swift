@@ -77,7 +77,7 @@ enum CaseRecordPrint {
         let rows = detail.steps.map { row -> HTML in
             let step = detail.definition.step(row.step)
             let instance = row.instance
-            let took = durationOrDash(t, instance.workingDuration(until: detail.now, calendar: detail.calendar))
+            let took = CaseRecord.durationText(t, instance.workingDuration(until: detail.now, calendar: detail.calendar))
             let standard = step?.time.text ?? CaseRecord.durationText(t, instance.allowedDuration(calendar: detail.calendar))
             let who = [detail.name(row.completedBy), row.completedRole.map { "(" + t("role." + $0) + ")" }].compactMap { $0 }.joined(separator: " ")
             let status = detail.status(of: row)
@@ -99,10 +99,6 @@ enum CaseRecordPrint {
         <th>\(t("record.col.status"))</th><th>\(t("record.col.outcome"))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
-    }
-
-    private static func durationOrDash(_ t: Translator, _ seconds: TimeInterval) -> String {
-        CaseRecord.durationText(t, seconds)
     }
 
     static func decisionText(_ t: Translator, _ report: CaseReport) -> String {
