@@ -244,6 +244,55 @@ struct CaseAPIFlowTests {
         }
     }
 
+    @Test("recovery through the API: a version recovered and a dataset restored from the trash count as received for the case", arguments: TestDatabase.all)
+    func recoveryThroughTheAPI(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let officer = f.users["pengelola_ti"]!
+            let kept = try await app.makeDataset("Data lama", organization: f.organization, by: officer)
+            for text in ["versi satu", "versi dua"] {
+                let blob = try await app.blobs.store(Data(text.utf8), io: app.fileio)
+                _ = try await DatasetStore.addVersion(to: kept, blob: blob, filename: "data.pdf", note: "", intake: .init(status: .stored), by: officer, on: app.db)
+            }
+            let deleted = try await app.makeDataset("Data terhapus", organization: f.organization, by: officer)
+            try await DatasetStore.trash(deleted, note: "keliru", by: officer, on: app.db)
+            let created = try json(try await f.send(.POST, "/api/v1/cases", as: "produsen", json: [
+                "kind": "recovery", "title": "Pulihkan data", "datasetIDs": [kept.id!.uuidString],
+            ]), CaseAPI.CaseOut.self, .created)
+            let id = created.id
+            for step in 1...2 { #expect(try await f.complete(id, step: step, as: "administrasi").status == .created) }
+
+            let early = try await f.complete(id, step: 3, as: "pengelola_ti", ["ownData": true])
+            #expect(early.status == .unprocessableEntity, "nothing received yet")
+            let recovered = try json(try await f.send(.POST, "/api/v1/cases/\(id)/datasets/\(kept.slug)/recover", as: "pengelola_ti", json: ["version": 1]), CaseAPI.CaseOut.self, .created)
+            #expect(recovered.currentStep?.step == 3)
+            let missingVersion = try await f.send(.POST, "/api/v1/cases/\(id)/datasets/\(kept.slug)/recover", as: "pengelola_ti", json: [:])
+            #expect(missingVersion.status == .unprocessableEntity)
+            #expect(try await f.send(.POST, "/api/v1/cases/\(id)/datasets", as: "pengelola_ti", json: ["dataset": deleted.id!.uuidString]).status == .created)
+            let restored = try json(try await f.send(.POST, "/api/v1/cases/\(id)/datasets/\(deleted.slug)/untrash", as: "pengelola_ti"), CaseAPI.CaseOut.self, .created)
+            #expect(Set(restored.datasetIDs) == [kept.id!, deleted.id!])
+            #expect(try await f.complete(id, step: 3, as: "pengelola_ti", ["ownData": true]).status == .created)
+
+            let events = try json(try await f.send(.GET, "/api/v1/cases/\(id)/timeline", as: "produsen"), CaseAPI.TimelineOut.self).events
+            #expect(events.filter { ["version.recover", "dataset.restore", "case.dataset_attach"].contains($0.action) }.map(\.action) == ["version.recover", "case.dataset_attach", "dataset.restore"])
+            #expect(try await DatasetStore.find(slug: deleted.slug, on: app.db).deletedAt == nil)
+        }
+    }
+
+    @Test("saving the letter through the API with fields missing is 422 naming them, and the draft stays unsaved", arguments: [TestDatabase.sqlite])
+    func letterValidation(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let id = try await f.submit().id
+            #expect(try await f.complete(id, step: 1, as: "administrasi").status == .created)
+            let response = try await f.send(.PUT, "/api/v1/cases/\(id)/letter", as: "administrasi", json: ["place": "Tuapeijat", "date": "26/11/2026", "subject": ""])
+            #expect(response.status == .unprocessableEntity)
+            let message = try response.content.decode(APIErrorBody.self).error.message
+            #expect(message.contains(Translator(lang: .id)("letters.error.date")) && message.contains(Translator(lang: .id)("letters.error.subject")), "\(message)")
+            #expect(try await Letter.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("another agency's produsen gets 404 for the case, its timeline, reports, letter and record", arguments: TestDatabase.all)
     func otherAgency(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
