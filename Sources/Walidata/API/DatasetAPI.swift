@@ -127,8 +127,13 @@ enum DatasetAPI {
     /// `POST /api/v1/datasets/{slug}/versions?filename=…&note=…` with the file as the body.
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let (user, dataset) = try await DatasetController.viewable(req)
-        guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
-        let version = try await DatasetController.receiveVersion(req, user: user, dataset: dataset)
+        let caseID = try DatasetController.caseParameter(req)
+        if let caseID {
+            try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
+        } else {
+            guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+        }
+        let version = try await DatasetController.receiveVersion(req, user: user, dataset: dataset, caseID: caseID)
         return try await VersionOut(version, dataset: dataset, sourceNumber: nil, withReport: true).encodeResponse(status: .created, for: req)
     }
 

@@ -37,8 +37,8 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/datasets/{slug}", summary: "One dataset's metadata.", roles: "any", schema: "Dataset", parameters: [slug]),
         .init(method: "delete", path: "/api/v1/datasets/{slug}", summary: "Move a dataset to the trash (JSON body {\"note\": reason}). It is kept and can be restored.", roles: "admin, pengelola_ti", schema: "", parameters: [slug], body: "Note"),
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions", summary: "All versions, newest first.", roles: "any", schema: "VersionList", parameters: [slug]),
-        .init(method: "post", path: "/api/v1/datasets/{slug}/versions", summary: "Upload a file as the next version: the raw file is the request body (streamed; 413 over the limit). CSV/TSV are checked and loaded; a file that cannot be read as a table is kept as a rejected version.", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Version",
-              parameters: [slug, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "Change note")], body: "File"),
+        .init(method: "post", path: "/api/v1/datasets/{slug}/versions", summary: "Upload a file as the next version: the raw file is the request body (streamed; 413 over the limit). CSV/TSV are checked and loaded; a file that cannot be read as a table is kept as a rejected version.", roles: "admin, pengelola_ti, produsen (own agency); with case=: the case's step 3–4 executor while those steps are open", schema: "Version",
+              parameters: [slug, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "Change note"), query("case", "Case id (UUID): store the file for that case at step 3 or 4; it then counts as received for the case")], body: "File"),
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}", summary: "One version with its check report.", roles: "any", schema: "Version", parameters: [slug, number]),
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}/download", summary: "The file exactly as it was handed over.", roles: "any", schema: "File", parameters: [slug, number]),
         .init(method: "post", path: "/api/v1/datasets/{slug}/versions/{number}/restore", summary: "Recovery: make this version's file the new current version (a new version that names its source).", roles: "admin, pengelola_ti", schema: "Version", parameters: [slug, number], body: "Note"),
@@ -52,10 +52,19 @@ enum OpenAPIDocument {
               parameters: [query("state", "open or closed")]),
         .init(method: "post", path: "/api/v1/cases", summary: "Register a case: it gets the next registration number, follows the SOP revision in force to the end, and opens step 1. A produsen submits for its own agency; office staff give organizationID and requesterName.", roles: "produsen, administrasi, admin", schema: "Case", body: "CaseIn"),
         .init(method: "get", path: "/api/v1/cases/{caseID}", summary: "One case with its step instances (each with due instant and deadline status) and its timeline.", roles: "any (a produsen: own agency only)", schema: "Case", parameters: [caseID]),
-        .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). The decision step needs decision (ya/tidak); tidak needs a note and returns the work to step 5. Step 9 publishes the announcement (its saved draft, overwritten by any announcement fields sent here) and writes one delivery per chosen channel; 422 when the title or text is empty or no channel is chosen. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). Step 1 needs the checklist. The decision step (7) needs decision (ya/tidak); tidak needs a note, may name the report section the note is about (section; 422 for an unknown one), and returns the work to step 5. Step 9 publishes the announcement (its saved draft, overwritten by any announcement fields sent here) and writes one delivery per chosen channel; 422 when the title or text is empty or no channel is chosen. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
         .init(method: "get", path: "/api/v1/cases/{caseID}/announcement", summary: "Step 9's announcement: the saved draft, or the one the system proposes (the case's title and datasets, the website channel) when none is saved; once published, with its deliveries per channel. 404 before step 9 opens.", roles: "any (a produsen: own agency only)", schema: "Announcement", parameters: [caseID]),
         .init(method: "put", path: "/api/v1/cases/{caseID}/announcement", summary: "Save the announcement draft while step 9 is open (409 otherwise, and 409 once published: a published announcement is frozen). A field left out keeps its value. Publishing is completing step 9 (POST …/steps/9/complete), which refuses with 422 when the title or text is empty or no channel is chosen.", roles: "kabid, admin", schema: "Announcement", parameters: [caseID], body: "AnnouncementIn"),
         .init(method: "get", path: "/api/v1/public/announcements", summary: "Published announcements, newest first (at most 100), each with the datasets it names whose access class is terbuka. No token needed.", roles: "anyone", schema: "PublicAnnouncementList", secured: false),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/timeline", summary: "The case's history: each step opened, completed, approved or returned (with the note and the report section it points at), and every event-log entry naming the case with its hash. The printable case record is at recordURL.", roles: "any (a produsen: own agency only)", schema: "Timeline", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/reports", summary: "The report rounds (steps 5–8), round 1 first: state, drafted facts, narrative, the kasi's decision, note and section.", roles: "any (a produsen: own agency only)", schema: "ReportList", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/reports/{round}", summary: "One report round.", roles: "any (a produsen: own agency only)", schema: "Report", parameters: [caseID, ["name": "round", "in": "path", "required": true, "schema": ["type": "integer"]]]),
+        .init(method: "put", path: "/api/v1/cases/{caseID}/report", summary: "Save the narrative of the round being written. Only while step 5 is open (409 otherwise; nothing is changed). A returned round's next round starts from its narrative.", roles: "pengelola_ti, admin", schema: "Report", parameters: [caseID], body: "NarrativeIn"),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/letter", summary: "The step 2 registration letter (Surat Pendaftaran): the saved text, or the draft from the case; its Nomor once step 2 completed. 404 before step 2.", roles: "any (a produsen: own agency only)", schema: "Letter", parameters: [caseID]),
+        .init(method: "put", path: "/api/v1/cases/{caseID}/letter", summary: "Save the letter's text (every field; date as YYYY-MM-DD). From step 2 until the case closes (409 otherwise); 422 lists missing fields. The Nomor is assigned when step 2 completes, never here.", roles: "administrasi, admin", schema: "Letter", parameters: [caseID], body: "LetterIn"),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/datasets", summary: "Step 3: link a dataset of the case's agency to the case ({\"dataset\": id}, also one in the trash, for a recovery) or make a new one ({\"title\": …}). Then store its file for the case with POST /api/v1/datasets/{slug}/versions?case={caseID}. Only while step 3 or 4 is open (409).", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID], body: "CaseDatasetIn"),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/recover", summary: "Steps 3–4 recovery for the case: version N's file becomes the dataset's current version ({\"version\": N}), logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug], body: "RecoverIn"),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/untrash", summary: "Steps 3–4 recovery of a deleted dataset for the case: back from the trash, logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug]),
         .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
         .init(method: "get", path: "/api/v1/notifications", summary: "The token user's own notifications, newest first (at most 100), with the unread count. A step_late notification says which step instance of which case passed its due instant; lateSeconds is working time past the due instant (until completion, or until now).", roles: "any", schema: "NotificationList"),
         .init(method: "post", path: "/api/v1/notifications/{notificationID}/read", summary: "Mark one of your notifications read (again is fine). Another user's notification is 404 and stays unchanged.", roles: "any (own notifications only)", schema: "Notification",
@@ -105,6 +114,10 @@ enum OpenAPIDocument {
                 responses["403"] = ref("Error", "The token's user has a role that may not use this.")
             }
             if !op.parameters.isEmpty { responses["400"] = ref("Error", "A parameter is missing or malformed.") }
+            if op.method == "put" || op.path.contains("{caseID}/") && op.method == "post" {
+                responses["409"] = ref("Error", "The case's state does not allow this now (e.g. the step is not open); nothing was changed.")
+                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
+            }
             if op.path.contains("{") { responses["404"] = ref("Error", "Not found.") }
             var operation: [String: Any] = [
                 "summary": op.summary,
@@ -141,7 +154,15 @@ enum OpenAPIDocument {
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }
 
-    private static func ref(_ schema: String, _ description: String) -> [String: Any] {
+    private static var timelineEntry: [String: Any] {
+        object([
+            "kind": ["type": "string", "enum": ["opened", "completed", "approved", "returned", "closed"]], "step": ["type": "integer"], "round": ["type": "integer"],
+            "at": dateTime, "role": nullableString, "actor": nullableString, "note": nullableString, "overrideReason": nullableString,
+            "section": ["type": ["string", "null"], "description": "For a return: the report section the note is about."],
+        ], required: ["kind", "step", "round", "at"])
+    }
+
+        private static func ref(_ schema: String, _ description: String) -> [String: Any] {
         ["description": description, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]]
     }
 
@@ -224,7 +245,7 @@ enum OpenAPIDocument {
             "currentStep": ["oneOf": [["$ref": "#/components/schemas/CaseStep"], ["type": "null"]]],
             "letterNumber": ["type": ["string", "null"], "description": "The registration letter's Nomor, assigned once when step 2 completes."],
             "steps": ["type": "array", "items": ["$ref": "#/components/schemas/CaseStep"]],
-            "timeline": ["type": "array", "items": object(["kind": ["type": "string", "enum": ["opened", "completed", "approved", "returned", "closed"]], "step": ["type": "integer"], "round": ["type": "integer"], "at": dateTime, "role": nullableString, "actor": nullableString, "note": nullableString, "overrideReason": nullableString], required: ["kind", "step", "round", "at"])],
+            "timeline": ["type": "array", "items": ["$ref": "#/components/schemas/TimelineEntry"]],
         ], required: ["id", "number", "kind", "state", "title", "organization", "sopRevision", "createdAt", "steps", "timeline"]),
         "CaseStep": object([
             "step": ["type": "integer"], "round": ["type": "integer"], "activity": string, "lane": string, "openedAt": dateTime, "dueAt": dateTime,
@@ -247,6 +268,7 @@ enum OpenAPIDocument {
             "body": ["type": "string", "description": "Step 9: the announcement's text."],
             "datasetIDs": ["type": "array", "items": string, "description": "Step 9: which of the case's datasets it concerns."],
             "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]], "description": "Step 9: where to publish."],
+            "section": ["type": "string", "enum": ReportSection.allCases.map(\.rawValue), "description": "Step 7 returning: the section of the report round the note is about (umum = the whole report). Kept only with decision tidak."],
         ], required: []),
         "AnnouncementIn": object([
             "title": string, "body": string,
@@ -269,6 +291,41 @@ enum OpenAPIDocument {
             "id": ["type": "string", "format": "uuid"], "title": string, "body": string, "publishedAt": dateTime, "url": string,
             "datasets": ["type": "array", "items": object(["slug": string, "title": string, "url": string], required: ["slug", "title", "url"])],
         ], required: ["id", "title", "body", "publishedAt", "url", "datasets"]),
+        "Timeline": object([
+            "caseID": ["type": "string", "format": "uuid"], "number": string,
+            "entries": ["type": "array", "items": ["$ref": "#/components/schemas/TimelineEntry"]],
+            "events": ["type": "array", "items": object([
+                "sequence": ["type": "integer"], "at": dateTime, "action": string, "label": string, "actorName": string, "actorRole": string,
+                "note": string, "details": ["type": "object", "additionalProperties": string], "hash": string, "previousHash": string,
+            ], required: ["sequence", "at", "action", "hash", "previousHash"])],
+            "recordURL": ["type": "string", "description": "The printable A4 case record (Catatan Kasus), for a signed-in browser."],
+        ], required: ["caseID", "number", "entries", "events", "recordURL"]),
+        "TimelineEntry": timelineEntry,
+        "Report": object([
+            "round": ["type": "integer"], "state": ["type": "string", "enum": ["draft", "submitted", "approved", "returned", "final"]],
+            "facts": ["type": "array", "items": object(["title": string, "lines": ["type": "array", "items": string]], required: ["title", "lines"])],
+            "narrative": string, "updatedAt": dateTime, "submittedAt": nullableDateTime, "submittedBy": nullableString,
+            "decision": ["type": ["string", "null"], "enum": ["ya", "tidak", NSNull()]], "decisionNote": nullableString,
+            "decisionSection": ["type": ["string", "null"], "enum": ReportSection.allCases.map(\.rawValue) + [NSNull()]],
+            "decidedAt": nullableDateTime, "decidedBy": nullableString, "finalizedAt": nullableDateTime, "printURL": string,
+        ], required: ["round", "state", "facts", "narrative", "updatedAt", "printURL"]),
+        "ReportList": list("Report"),
+        "NarrativeIn": object(["narrative": string], required: ["narrative"]),
+        "Letter": object([
+            "number": nullableString, "numberedAt": nullableDateTime, "editable": ["type": "boolean"], "place": string,
+            "date": ["type": "string", "format": "date"], "nature": string, "attachment": string, "subject": string, "recipient": string,
+            "body": string, "signerTitle": string, "signerName": string, "signerNIP": string, "copies": string, "printURL": string,
+        ], required: ["editable", "place", "date", "subject", "body", "signerTitle", "signerName", "printURL"]),
+        "LetterIn": object([
+            "place": string, "date": ["type": "string", "format": "date"], "nature": string, "attachment": string, "subject": string,
+            "recipient": ["type": "string", "description": "Yth. lines, one per line"], "body": ["type": "string", "description": "Paragraphs separated by a blank line"],
+            "signerTitle": string, "signerName": string, "signerNIP": string, "copies": ["type": "string", "description": "Tembusan, one per line"],
+        ], required: ["place", "date", "subject", "body", "signerTitle", "signerName"]),
+        "CaseDatasetIn": object([
+            "dataset": ["type": "string", "format": "uuid", "description": "A dataset of the case's agency"],
+            "title": ["type": "string", "description": "Or: the title of a new dataset made in the case's agency"],
+        ], required: []),
+        "RecoverIn": object(["version": ["type": "integer"]], required: ["version"]),
         "Task": object([
             "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],
             "activity": string, "openedAt": dateTime, "dueAt": dateTime, "status": ["type": "string", "enum": ["on_time", "near_limit", "late"]],

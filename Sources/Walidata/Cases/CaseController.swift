@@ -62,6 +62,8 @@ enum CaseController {
             let input = AnnouncementInput(title: title, body: body, datasetIDs: datasetIDs, channels: channels)
             return input.isEmpty ? nil : input
         }
+        /// Step 7, returning: the section of the round the note is about (`ReportSection` code).
+        var section: String?
 
         /// "ya"/"tidak" as the form sends them; "yes"/"no" as API clients may.
         func parsedDecision() throws -> CaseDecision? {
@@ -83,7 +85,7 @@ enum CaseController {
         let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
-            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
+            overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, section: form.section, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
         return (try await CaseStore.find(caseID, for: user, on: req.db), transition)
     }
 

@@ -14,6 +14,14 @@ enum CaseDataController {
     }
 
     @Sendable static func attach(_ req: Request) async throws -> Response {
+        let (caseID, dataset) = try await attachDataset(req)
+        req.flash(.ok, "steps34.attached", dataset.title)
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    /// Links a dataset to the case (or makes a new one in its agency), once; shared by the page
+    /// and the API.
+    static func attachDataset(_ req: Request) async throws -> (UUID, Dataset) {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
         try await CaseFiles.authorize(user, caseID: caseID, dataset: nil, on: req.db)
@@ -42,14 +50,21 @@ enum CaseDataController {
                 try await CaseDataset(caseID: caseID, datasetID: datasetID).create(on: tx)
             }
         }
-        req.flash(.ok, "steps34.attached", dataset.title)
-        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+        return (caseID, dataset)
     }
 
     struct RecoverForm: Content { var version: Int? }
 
     /// Recovery: version N's file becomes the dataset's current version, logged for the case.
     @Sendable static func recover(_ req: Request) async throws -> Response {
+        let (caseID, number, restored) = try await recoverVersion(req)
+        req.flash(.ok, "versions.restored", String(number), String(restored.number))
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    /// The recovery itself, shared by the page and the API: the case, the source version's
+    /// number, and the new version.
+    static func recoverVersion(_ req: Request) async throws -> (UUID, Int, DatasetVersion) {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
         let dataset = try await DatasetStore.find(slug: req.parameters.get("slug") ?? "", on: req.db)
@@ -61,19 +76,23 @@ enum CaseDataController {
         let record = try await CaseStore.find(caseID, for: user, on: req.db)
         let note = req.t("steps34.recover_note", String(number), record.number)
         let restored = try await DatasetStore.restore(source, of: dataset, note: note, by: user, caseID: caseID, on: req.db)
-        req.flash(.ok, "versions.restored", String(number), String(restored.number))
-        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+        return (caseID, number, restored)
     }
 
     /// Recovery of a deleted dataset: back from the trash, logged for the case.
     @Sendable static func untrash(_ req: Request) async throws -> Response {
+        let (caseID, dataset) = try await untrashDataset(req)
+        req.flash(.ok, "datasets.restored", dataset.title)
+        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+    }
+
+    static func untrashDataset(_ req: Request) async throws -> (UUID, Dataset) {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
         let dataset = try await DatasetStore.find(slug: req.parameters.get("slug") ?? "", on: req.db, includeTrash: true)
         try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
         try await DatasetStore.untrash(dataset, by: user, caseID: caseID, on: req.db)
-        req.flash(.ok, "datasets.restored", dataset.title)
-        return req.redirect(to: SiteURL.caseDetail(caseID).path)
+        return (caseID, dataset)
     }
 
     /// `/cases/:caseID/storage-log`, `?print=1` for the A4 document.

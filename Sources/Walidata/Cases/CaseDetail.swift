@@ -80,6 +80,10 @@ struct CaseDetail: Sendable {
             if entry.role != nil, let row = steps.first(where: { $0.step == entry.step && $0.round == entry.round }) {
                 entry.actor = name(row.completedBy)
             }
+            // Step 7's round n decides report round n (each submission is one check).
+            if entry.kind == .returned {
+                entry.section = reports.first { $0.round == entry.round }?.decisionSectionRaw
+            }
             return entry
         }
     }

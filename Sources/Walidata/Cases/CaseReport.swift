@@ -26,6 +26,8 @@ final class CaseReport: Model, @unchecked Sendable {
     /// "ya" (approved) or "tidak" (returned), set when step 7 completes.
     @OptionalField(key: "decision") var decision: String?
     @OptionalField(key: "decision_note") var decisionNote: String?
+    /// The section a return note is about (`ReportSection` code); nil for the whole report.
+    @OptionalField(key: "decision_section") var decisionSectionRaw: String?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "decided_by") var decidedBy: UUID?
     /// Set on the approved round when step 8 makes it the final concept.
@@ -49,6 +51,7 @@ final class CaseReport: Model, @unchecked Sendable {
     var submitted: Bool { submittedAt != nil }
     var approved: Bool { decision == "ya" }
     var returned: Bool { decision == "tidak" }
+    var decisionSection: ReportSection? { decisionSectionRaw.flatMap(ReportSection.init(rawValue:)) }
 
     private static func encode(_ sections: [Section]) throws -> String {
         String(decoding: try JSONEncoder().encode(sections), as: UTF8.self)

@@ -34,7 +34,8 @@ enum CaseReportController {
             throw UserError(.notFound, "error.404")
         }
         let decidedBy: User? = if let id = report.decidedBy { try await User.find(id, on: req.db) } else { nil }
-        let body = CaseReportPrint.round(detail: detail, report: report, decidedBy: decidedBy)
+        let submittedBy: User? = if let id = report.submittedBy { try await User.find(id, on: req.db) } else { nil }
+        let body = CaseReportPrint.round(detail: detail, report: report, decidedBy: decidedBy, submittedBy: submittedBy)
         return PrintDocument.render(req, title: "Laporan Pengelolaan Data \(record.number) putaran \(report.round)", orientation: .portrait, letterhead: letterhead, body: body)
     }
 }

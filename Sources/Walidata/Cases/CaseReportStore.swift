@@ -66,13 +66,17 @@ enum CaseReportStore {
         ]), by: .init(user), on: tx, at: instant)
     }
 
-    /// Step 7 completes: the decision and its note go on the submitted round.
-    static func decide(_ record: Case, outcome: StepOutcome?, note: String?, by user: User, at instant: Date, on tx: any Database) async throws {
+    /// Step 7 completes: the decision and its note go on the submitted round; a return note may
+    /// name the section it is about (an approval keeps none).
+    static func decide(
+        _ record: Case, outcome: StepOutcome?, note: String?, section: ReportSection? = nil, by user: User, at instant: Date, on tx: any Database
+    ) async throws {
         guard let report = try await rounds(of: record.requireID(), on: tx).last, report.submitted, report.decision == nil else {
             throw UserError(.conflict, "caseReport.error.nothing_submitted")
         }
         report.decision = outcome == .no ? "tidak" : "ya"
         report.decisionNote = note
+        report.decisionSectionRaw = outcome == .no ? section?.rawValue : nil
         report.decidedAt = instant
         report.decidedBy = user.id
         try await report.save(on: tx)

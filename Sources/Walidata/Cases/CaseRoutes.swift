@@ -26,6 +26,7 @@ enum CaseRoutes {
         app.get("cases", R.caseID, "storage-log", access: .signedIn, use: CaseDataController.storageLog)
         app.post("cases", R.caseID, "report", access: Access.roles(CaseReportStore.editors), use: CaseReportController.save)
         app.get("cases", R.caseID, "report", R.round, access: .signedIn, use: CaseReportController.print)
+        app.get("cases", R.caseID, "record", access: .signedIn, use: CaseRecordController.print)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", access: .signedIn, use: CaseAPI.list)
@@ -33,5 +34,14 @@ enum CaseRoutes {
         api.get("cases", R.caseID, access: .signedIn, use: CaseAPI.show)
         api.post("cases", R.caseID, "steps", R.step, "complete", access: actors, use: CaseAPI.complete)
         api.get("tasks", access: .signedIn, use: CaseAPI.tasks)
+        api.get("cases", R.caseID, "timeline", access: .signedIn, use: CaseAPI.timeline)
+        api.get("cases", R.caseID, "reports", access: .signedIn, use: CaseAPI.reports)
+        api.get("cases", R.caseID, "reports", R.round, access: .signedIn, use: CaseAPI.report)
+        api.route(.PUT, ["cases", R.caseID, "report"], access: Access.roles(CaseReportStore.editors), use: CaseAPI.saveReport)
+        api.get("cases", R.caseID, "letter", access: .signedIn, use: CaseAPI.letter)
+        api.route(.PUT, ["cases", R.caseID, "letter"], access: editors, use: CaseAPI.saveLetter)
+        api.post("cases", R.caseID, "datasets", access: dataActors, use: CaseAPI.attach)
+        api.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseAPI.recover)
+        api.post("cases", R.caseID, "datasets", R.slug, "untrash", access: dataActors, use: CaseAPI.untrash)
     }
 }

@@ -38,7 +38,7 @@ enum CaseStepViews {
             let who = [entry.actor, entry.role.map { t("role." + $0.rawValue) }].compactMap { $0 }.joined(separator: " · ")
             return """
             <li><time>\(DateText.dateTime(entry.at, t: t))</time> \(t("cases.timeline." + entry.kind.rawValue, String(entry.step), String(entry.round)))\
-            \(who.isEmpty ? "" : " (" + who + ")")\(entry.note.map { " — " + $0 })\(entry.overrideReason.map { " — " + t("cases.override_reason_shown", $0) })</li>
+            \(who.isEmpty ? "" : " (" + who + ")")\(entry.section.map { " — " + t("record.note_section", t("record.section." + $0)) })\(entry.note.map { " — " + $0 })\(entry.overrideReason.map { " — " + t("cases.override_reason_shown", $0) })</li>
             """
         }
         return "<h2>\(t("cases.timeline"))</h2><ol class=\"timeline\" id=\"case-timeline\">\(items)</ol>"
@@ -57,6 +57,9 @@ enum CaseStepViews {
         <form method="post" action="\(SiteURL.caseStepComplete(detail.record.id!, step.number).path)" id="complete-step">
         \(Layout.csrfField(req))
         \(decision)
+        \(HTML.when(step.kind == .decision, FormField.select(
+            "section", label: t("record.section_field"), options: ReportSection.allCases.map { ($0.rawValue, t("record.section." + $0.rawValue)) },
+            selected: ReportSection.general.rawValue, hint: t("record.section_field_hint"))))
         \(HTML.when(step.number == 1, LetterViews.checklistFields(t, detail.checklist)))
         \(HTML.when(step.number == 9, PublicationViews.fields(t, detail: detail)))
         \(FormField.textarea("note", label: t("cases.note"), rows: 3, hint: t(step.kind == .decision ? "cases.note_hint_decision" : "cases.note_hint")))

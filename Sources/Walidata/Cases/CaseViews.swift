@@ -91,6 +91,7 @@ enum CaseViews {
         \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
         \(CaseStepViews.stepTable(t, detail: detail))
         \(CaseStepViews.timeline(t, detail: detail))
+        <p class="no-print" id="record-link"><a href="\(SiteURL.caseRecord(record.id!).path)">\(t("record.link"))</a> <span class="muted">\(t("record.link_hint"))</span></p>
         """
         return await Layout.render(req, title: record.number, body: body)
     }

@@ -97,10 +97,7 @@ enum DatasetController {
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let (user, dataset) = try await viewable(req)
         // `?case=` uploads for a case at step 3 or 4: its executor's rules, not the catalogue's.
-        let caseID = try req.query[String.self, at: "case"].map { raw -> UUID in
-            guard let id = UUID(uuidString: raw) else { throw UserError(.notFound, "error.404") }
-            return id
-        }
+        let caseID = try caseParameter(req)
         if let caseID {
             try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
         } else {
@@ -121,6 +118,14 @@ enum DatasetController {
         }
         req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
         return req.redirect(to: SiteURL.version(dataset.slug, version.number).path)
+    }
+
+    /// `?case=<id>`: the upload is step 3–4 work for that case (page and API alike).
+    static func caseParameter(_ req: Request) throws -> UUID? {
+        try req.query[String.self, at: "case"].map { raw -> UUID in
+            guard let id = UUID(uuidString: raw) else { throw UserError(.notFound, "error.404") }
+            return id
+        }
     }
 
     struct UploadResult: Content {

@@ -19,7 +19,9 @@ enum StepOutputs {
         // Steps 5–8: the report rounds (see `CaseReportStore`).
         case 5: try await CaseReportStore.completeDraft(record, at: instant, on: tx)
         case 6: try await CaseReportStore.submit(record, by: user, at: instant, on: tx)
-        case 7: try await CaseReportStore.decide(record, outcome: completed?.outcome, note: completed?.note, by: user, at: instant, on: tx)
+        case 7:
+            try await CaseReportStore.decide(
+                record, outcome: completed?.outcome, note: completed?.note, section: try ReportSection.parse(input.section), by: user, at: instant, on: tx)
         case 8: try await CaseReportStore.finalize(record, by: user, at: instant, on: tx)
         // Step 9: the announcement is published and its deliveries written (see `PublicationStore`).
         case 9: try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)

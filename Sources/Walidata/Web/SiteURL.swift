@@ -72,6 +72,7 @@ enum SiteURL {
     case caseAttach(UUID)
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
+    case caseRecord(UUID)
     case tasks
     case caseAnnouncement(UUID)
     case caseFinalReport(UUID)
@@ -161,6 +162,7 @@ enum SiteURL {
         case .caseAttach(let id): "/cases/\(id)/datasets"
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
+        case .caseRecord(let id): "/cases/\(id)/record"
         case .tasks: "/tasks"
         case .caseAnnouncement(let id): "/cases/\(id)/announcement"
         case .caseFinalReport(let id): "/cases/\(id)/final-report"

@@ -26,6 +26,9 @@ enum Stylesheet {
     .flash{padding:.6rem .8rem;border-radius:4px;border:1px solid}
     .flash-ok{background:#e8f5ec;border-color:#9fd3ae;color:var(--ok)}
     .flash-error,.errors{background:#fdecea;border-color:#f1aaa4;color:var(--err)}
+    .note-target{background:#fff3cd}
+    .note-beside{border-left:4px solid #c0392b;background:#fdecea;padding:4px 8px;margin:2px 0 6px}
+    #revision-target{border:2px solid #e9c46a;padding:2px 8px;margin:6px 0}
     .errors{padding:.6rem .8rem .6rem 2rem;border:1px solid #f1aaa4;border-radius:4px}
     .hint{color:var(--muted);font-size:.85rem;margin:.2rem 0 0}
     .warn{background:#fff6e0;border:1px solid #e9c46a;color:var(--warn);padding:.6rem .8rem;border-radius:4px}

@@ -25,6 +25,9 @@ public struct TimelineEntry: Codable, Sendable, Equatable, Hashable {
     public var actor: String?
     public var note: String?
     public var overrideReason: String?
+    /// For a return: the part of the report the note is about, as the app names it (the
+    /// engine does not know reports).
+    public var section: String?
 
     public init(
         kind: Kind,
@@ -34,7 +37,8 @@ public struct TimelineEntry: Codable, Sendable, Equatable, Hashable {
         role: Role? = nil,
         actor: String? = nil,
         note: String? = nil,
-        overrideReason: String? = nil
+        overrideReason: String? = nil,
+        section: String? = nil
     ) {
         self.kind = kind
         self.step = step
@@ -44,5 +48,6 @@ public struct TimelineEntry: Codable, Sendable, Equatable, Hashable {
         self.actor = actor
         self.note = note
         self.overrideReason = overrideReason
+        self.section = section
     }
 }

@@ -15,5 +15,6 @@ enum Migrations {
         app.migrations.add(M008CreateCaseReports())
         app.migrations.add(M009CreatePublications())
         app.migrations.add(M010CreateNotifications())
+        app.migrations.add(M011AddReturnSection())
     }
 }
