@@ -6,7 +6,7 @@ import VaporTesting
 @testable import Walidata
 import WalidataCore
 
-@Suite("Cases through the API only: steps 1–8, the letter, the data, the report rounds, the record")
+@Suite("Cases through the API only: steps 1–9, the letter, the data, the report rounds, the record")
 struct CaseAPIFlowTests {
     static let csv = "kecamatan;balita;stunting\nSipora Utara;1200;150\nSiberut Selatan;980;210\n"
 
@@ -22,7 +22,7 @@ struct CaseAPIFlowTests {
         return try await f.app.testing().sendRequest(.POST, "/api/v1/datasets/\(slug)/versions?filename=stunting.csv\(query)", headers: headers, body: ByteBuffer(bytes: bytes))
     }
 
-    @Test("a produsen's request runs through steps 1–8 by token only, with one return pointing at a section, up to step 9 open", arguments: TestDatabase.all)
+    @Test("a produsen's request runs through all nine steps by token only, with one return pointing at a section, and is published", arguments: TestDatabase.all)
     func wholeCaseThroughTheAPI(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let f = try await CaseFixture(app)
@@ -135,6 +135,29 @@ struct CaseAPIFlowTests {
             #expect(try await browser.get("/cases/\(id)/report/final").status == .ok)
             let page = try await browser.get("/cases/\(id)")
             #expect(page.body.string.contains("/cases/\(id)/record"))
+
+            // Step 9: the kabid drafts the announcement, publishes it, and the public sees it.
+            let proposed = try json(try await f.send(.GET, "/api/v1/cases/\(id)/announcement", as: "kabid"), PublicationAPI.AnnouncementOut.self)
+            #expect(proposed.state == "draft" && proposed.datasetIDs == [dataset.id] && proposed.channels == ["website"])
+            let title = "Data stunting 2026 kini terbuka"
+            let saved = try json(try await f.send(.PUT, "/api/v1/cases/\(id)/announcement", as: "kabid", json: [
+                "title": title, "body": "Data balita stunting per kecamatan dapat diunduh.", "channels": ["website", "whatsapp"],
+            ]), PublicationAPI.AnnouncementOut.self)
+            #expect(saved.saved && saved.state == "draft" && saved.title == title)
+            let anonymous = try await app.testing().sendRequest(.GET, "/api/v1/public/announcements")
+            #expect(try json(anonymous, PublicationAPI.PublicList.self).items.isEmpty, "a draft is not public")
+            state = try json(try await f.complete(id, step: 9, as: "kabid", ["ownAnnouncement": true]), CaseAPI.CaseOut.self, .created)
+            #expect(state.state == "closed" && state.currentStep == nil)
+            let published = try json(try await f.send(.GET, "/api/v1/cases/\(id)/announcement", as: "produsen"), PublicationAPI.AnnouncementOut.self)
+            #expect(published.state == "published" && published.publishedAt != nil)
+            #expect(Dictionary(uniqueKeysWithValues: published.deliveries.map { ($0.channel, $0.state) }) == ["website": "published", "whatsapp": "not_configured"])
+            let open = try json(try await app.testing().sendRequest(.GET, "/api/v1/public/announcements"), PublicationAPI.PublicList.self)
+            #expect(open.items.map(\.title) == [title])
+            #expect(open.items.first?.datasets.map(\.slug) == [dataset.slug])
+            let closed = try json(try await f.send(.GET, "/api/v1/cases/\(id)/timeline", as: "kasi"), CaseAPI.TimelineOut.self)
+            #expect(closed.entries.contains { $0.step == 9 && $0.kind == .completed } && closed.entries.last?.kind == .closed)
+            #expect(closed.events.map(\.action).suffix(3).contains("announcement.publish"))
+            #expect(try await browser.get("/cases/\(id)/final-report").body.string.contains(HTML.escape(title)))
         }
     }
 
