@@ -112,7 +112,7 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     ui.go(case_path)
     assert ui.exists("#data-warning"), "the SOP warning shows while the case has no data"
     shot("step3-warning")
-    ui.fill("title", "Penduduk per Desa 2025")
+    ui.fill("title", "Jumlah Penduduk Desa 2025")
     ui.click_and_wait_navigation("#attach-dataset button[type=submit]")
     fd, csv_path = tempfile.mkstemp(prefix="penduduk-", suffix=".csv")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -125,7 +125,7 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     complete(ui, case_path, 3, shot, note="Data diterima dan diperiksa.")
     complete(ui, case_path, 4, shot, note="Disimpan sebagai dataset baru.")
     ui.click_and_wait_navigation("#case-storage-log")
-    assert "Penduduk per Desa 2025" in ui.text()
+    assert "Jumlah Penduduk Desa 2025" in ui.text()
     ui.go(ui.path + "?print=1")
     ui.print_pdf("storage-log")
 
@@ -201,7 +201,7 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     shot("portal")
     ui.driver.find_element(By.PARTIAL_LINK_TEXT, "Data penduduk per desa 2025 kini terbuka").click()
     ui.wait_ready()
-    assert "Penduduk per Desa 2025" in ui.el("#public-announcement").text
+    assert "Jumlah Penduduk Desa 2025" in ui.el("#public-announcement").text
     shot("portal-announcement")
     ui.driver.find_element(By.CSS_SELECTOR, "#announcement-datasets a").click()
     ui.wait_ready()
