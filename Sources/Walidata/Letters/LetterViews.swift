@@ -35,10 +35,17 @@ enum LetterViews {
             \(HTML.when(canEdit, " · <a id=\"letter-edit-link\" href=\"\(SiteURL.caseLetter(id).path)\">\(t("letters.edit"))</a>"))</li>
             """)
         }
+        if detail.steps.contains(where: { $0.step == 4 && $0.completedAt != nil }) {
+            items.append("<li><a id=\"storage-log-link\" href=\"\(SiteURL.caseStorageLog(id).path)?print=1\">\(t("steps34.log_title"))</a></li>")
+        }
+        if detail.reports.contains(where: { $0.finalizedAt != nil }) {
+            items.append("<li><a id=\"final-concept-link\" href=\"\(SiteURL.caseReportPrint(id, "final").path)\">\(t("caseReport.print_final"))</a></li>")
+        }
         if let announcement = detail.publication?.announcement, announcement.published {
             items.append("<li><a id=\"final-report-link\" href=\"\(SiteURL.caseFinalReport(id).path)\">\(t("publication.final_report"))</a></li>")
         }
-        guard !items.isEmpty else { return .empty }
+        // The case record (timeline) exists from the first step on.
+        items.append("<li><a id=\"record-output-link\" href=\"\(SiteURL.caseRecord(id).path)\">\(t("record.link"))</a></li>")
         return "<div class=\"card\" id=\"case-outputs\"><h2>\(t("letters.outputs"))</h2><ul>\(items)</ul></div>"
     }
 

@@ -58,20 +58,20 @@ enum Layout {
             items.append(("nav-backups", .backups, "nav.backups"))
         }
         items.append(("nav-portal", .publicHome, "nav.portal"))
-        items.append(("nav-notifications", .notifications, "nav.notifications"))
-        items.append(("nav-account", .account, "nav.account"))
         let current = request.url.path
-        let links = items.map { item -> HTML in
+        func link(_ item: (id: String, url: SiteURL, key: String), extra: HTML = .empty) -> HTML {
             let here = item.url.path == "/" ? current == "/" : current.hasPrefix(item.url.path)
-            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))\(HTML.when(item.id == "nav-notifications", NotificationViews.navBadge(t, unread: unread)))</a>"
+            return "<a id=\"\(item.id)\" href=\"\(item.url.path)\"\(HTML.when(here, " aria-current=\"page\""))>\(t(item.key))\(extra)</a>"
         }
         let other: Lang = t.lang == .id ? .en : .id
+        // Two rows: the person's own things beside the brand, the work below.
         return """
-        <nav class="nav">\(links)
+        <div class="tools">\(link(("nav-notifications", .notifications, "nav.notifications"), extra: NotificationViews.navBadge(t, unread: unread)))
+        <a id="nav-account" class="who" title="\(t("nav.account"))" href="\(SiteURL.account.path)"\(HTML.when(current.hasPrefix(SiteURL.account.path), " aria-current=\"page\""))>\(user.fullName) · \(t("role." + user.role.rawValue))</a>
         <form method="post" action="\(SiteURL.accountLanguage.path)" class="inline">\(csrfField(request))<input type="hidden" name="language" value="\(other.rawValue)"><input type="hidden" name="next" value="\(request.url.string)"><button class="link" id="lang-switch" type="submit">\(t("lang.switch_to." + other.rawValue))</button></form>
-        <span class="who">\(user.fullName) · \(t("role." + user.role.rawValue))</span>
         <form method="post" action="\(SiteURL.logout.path)" class="inline">\(csrfField(request))<button class="link" id="logout" type="submit">\(t("nav.logout"))</button></form>
-        </nav>
+        </div>
+        <nav class="nav" aria-label="\(t("nav.menu"))">\(items.map { link($0) })</nav>
         """
     }
 

@@ -24,6 +24,7 @@ enum Strings {
         ("nav.users", "Pengguna", "Users"),
         ("nav.organizations", "Perangkat Daerah", "Agencies"),
         ("nav.account", "Akun saya", "My account"),
+        ("nav.menu", "Menu utama", "Main menu"),
         ("nav.logout", "Keluar", "Log out"),
         ("lang.name.id", "Bahasa Indonesia", "Bahasa Indonesia"),
         ("lang.name.en", "English", "English"),

@@ -16,6 +16,10 @@ enum Stylesheet {
     .nav a{text-decoration:none;padding:.2rem 0}
     .nav a[aria-current=page]{font-weight:700;border-bottom:2px solid var(--brand)}
     .who{color:var(--muted);font-size:.85rem}
+    .tools{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:center;font-size:.9rem;margin-left:auto}
+    .tools a{text-decoration:none}.tools a.who:hover{text-decoration:underline}
+    .tools a[aria-current=page]{font-weight:700}
+    .tools+.nav{flex-basis:100%;border-top:1px solid var(--line);padding-top:.4rem}
     main{max-width:72rem;margin:1rem auto;padding:0 1rem}
     .foot{max-width:72rem;margin:2rem auto 1rem;padding:0 1rem;color:var(--muted);font-size:.8rem}
     h1{font-size:1.5rem;margin:.5rem 0 1rem}
@@ -71,7 +75,7 @@ enum Stylesheet {
     .muted{color:var(--muted)}
     ul.plain{list-style:none;padding:0;margin:0}ul.plain li{margin:0 0 .8rem}label.check .muted{font-weight:400}
     .error-page .code{font-size:3rem;font-weight:700;color:var(--muted);margin:0}
-    .nav .count{display:inline-block;min-width:1.3rem;padding:0 .35rem;margin-left:.2rem;border-radius:1rem;background:var(--err);color:#fff;font-size:.8rem;font-weight:700;text-align:center;line-height:1.3rem}
+    .tools .count,.nav .count{display:inline-block;min-width:1.3rem;padding:0 .35rem;margin-left:.2rem;border-radius:1rem;background:var(--err);color:#fff;font-size:.8rem;font-weight:700;text-align:center;line-height:1.3rem}
     ul.notices{list-style:none;margin:0;padding:0}
     .notice{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:4px;padding:.6rem .8rem;margin:0 0 .6rem}
     .notice.unread{border-left-color:var(--err)}
