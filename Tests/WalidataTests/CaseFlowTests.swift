@@ -87,6 +87,17 @@ struct CaseFlowTests {
             #expect((try await officer.get("/tasks")).body.string.contains(location))
             let casePage = try await officer.get(location)
             #expect(casePage.body.string.contains("id=\"complete-step\""))
+            // A refused completion (one required item not ticked) shows the case page again with
+            // the reason beside the form, what was entered still in it, and nothing changed.
+            let ticked = Array(Checklist.standard.required.dropLast())
+            let refused = try await officer.post(location + "/steps/1/complete", [("note", "Berkas <hampir> lengkap"), ("conveyed", "Diminta melengkapi")] + ticked.map { ("checklist[]", $0) })
+            #expect(refused.status == .unprocessableEntity)
+            let again = refused.body.string
+            #expect(again.contains("id=\"complete-error\"") && again.contains(HTML.escape(Checklist.standard.required.last!)))
+            #expect(again.contains(">Berkas &lt;hampir&gt; lengkap</textarea>") && again.contains(">Diminta melengkapi</textarea>"))
+            #expect(again.contains("value=\"\(HTML.escape(ticked[0]))\" data-required=\"true\" checked"))
+            #expect(!again.contains("value=\"\(HTML.escape(Checklist.standard.required.last!))\" data-required=\"true\" checked"))
+            #expect(try await f.read(UUID(uuidString: String(location.split(separator: "/").last!))!).currentStep?.step == 1)
             let completed = try await officer.post(location + "/steps/1/complete", [("note", "Berkas lengkap")] + Checklist.standard.required.map { ("checklist[]", $0) })
             #expect(completed.status == .seeOther)
             let after = try await officer.get(location)

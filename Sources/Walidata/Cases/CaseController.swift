@@ -97,7 +97,14 @@ enum CaseController {
            let input = (try? req.content.decode(CompleteForm.self))?.announcement {
             try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
         }
-        let (record, transition) = try await completeStep(req)
+        let record: Case, transition: CaseTransition
+        do {
+            (record, transition) = try await completeStep(req)
+        } catch let error as UserError {
+            // A refused completion shows the case page again with the reason beside the form
+            // and what the person entered still in it; nothing was changed.
+            return try await refused(req, error)
+        }
         if transition.returned {
             req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))
         } else if transition.closedCase {
@@ -106,6 +113,20 @@ enum CaseController {
             req.flash(.ok, "cases.completed", String(transition.completed.step))
         }
         return req.redirect(to: SiteURL.caseDetail(try record.requireID()).path)
+    }
+
+    /// What a refused completion sent, and why it was refused, for the form shown again.
+    struct Retry {
+        var form: CompleteForm
+        var message: String
+    }
+
+    private static func refused(_ req: Request, _ error: UserError) async throws -> Response {
+        let user = try req.requireUser()
+        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
+        let retry = Retry(form: (try? req.content.decode(CompleteForm.self)) ?? CompleteForm(), message: req.t(error.key, error.arguments))
+        let page = await CaseViews.detail(req, user: user, detail: try await CaseDetail.load(record, on: req.db), retry: retry)
+        return try await HTMLPage(status: error.status, page).encodeResponse(for: req)
     }
 
     @Sendable static func tasks(_ req: Request) async throws -> HTML {

@@ -44,25 +44,30 @@ enum CaseStepViews {
         return "<h2>\(t("cases.timeline"))</h2><ol class=\"timeline\" id=\"case-timeline\">\(items)</ol>"
     }
 
-    static func completeForm(_ req: Request, user: User, detail: CaseDetail, step: SOPStep, lane: String) -> HTML {
+    static func completeForm(_ req: Request, user: User, detail: CaseDetail, step: SOPStep, lane: String, retry: CaseController.Retry? = nil) -> HTML {
         let t = req.t
+        let sent = retry?.form
+        let chosen = sent?.decision?.lowercased()
         let decision: HTML = HTML.when(step.kind == .decision, """
         <fieldset><legend>\(t("cases.decision"))</legend>
-        <label class="check"><input type="radio" name="decision" value="ya" required> \(t("cases.decision.ya"))</label>
-        <label class="check"><input type="radio" name="decision" value="tidak"> \(t("cases.decision.tidak"))</label>
+        <label class="check"><input type="radio" name="decision" value="ya" required\(HTML.when(chosen == "ya", " checked"))> \(t("cases.decision.ya"))</label>
+        <label class="check"><input type="radio" name="decision" value="tidak"\(HTML.when(chosen == "tidak", " checked"))> \(t("cases.decision.tidak"))</label>
         </fieldset>
         """)
-        let override: HTML = HTML.when(user.roleRaw != step.lane, FormField.textarea("overrideReason", label: t("cases.override_reason"), rows: 2, hint: t("cases.override_hint", lane)))
+        let override: HTML = HTML.when(user.roleRaw != step.lane, FormField.textarea(
+            "overrideReason", label: t("cases.override_reason"), value: sent?.overrideReason ?? "", rows: 2, hint: t("cases.override_hint", lane)))
+        let refusal: HTML = retry.map { "<p class=\"flash flash-error\" role=\"alert\" id=\"complete-error\">\($0.message)</p>" } ?? .empty
         return """
         <form method="post" action="\(SiteURL.caseStepComplete(detail.record.id!, step.number).path)" id="complete-step">
         \(Layout.csrfField(req))
+        \(refusal)
         \(decision)
         \(HTML.when(step.kind == .decision, FormField.select(
             "section", label: t("record.section_field"), options: ReportSection.allCases.map { ($0.rawValue, t("record.section." + $0.rawValue)) },
-            selected: ReportSection.general.rawValue, hint: t("record.section_field_hint"))))
-        \(HTML.when(step.number == 1, LetterViews.checklistFields(t, detail.checklist)))
+            selected: sent?.section ?? ReportSection.general.rawValue, hint: t("record.section_field_hint"))))
+        \(HTML.when(step.number == 1, LetterViews.checklistFields(t, detail.checklist, ticked: Set(sent?.checklist ?? []), conveyed: sent?.conveyed ?? "")))
         \(HTML.when(step.number == 9, PublicationViews.fields(t, detail: detail)))
-        \(FormField.textarea("note", label: t("cases.note"), rows: 3, hint: t(step.kind == .decision ? "cases.note_hint_decision" : "cases.note_hint")))
+        \(FormField.textarea("note", label: t("cases.note"), value: sent?.note ?? "", rows: 3, hint: t(step.kind == .decision ? "cases.note_hint_decision" : "cases.note_hint")))
         \(override)
         <p>\(HTML.when(step.number == 9, PublicationViews.saveButton(t, detail: detail) + " "))<button type="submit" id="complete-button">\(t(step.number == 9 ? "publication.publish" : "cases.complete"))</button></p>
         </form>

@@ -65,7 +65,7 @@ enum CaseViews {
         return await Layout.render(req, title: t("cases.new"), body: body)
     }
 
-    static func detail(_ req: Request, user: User, detail: CaseDetail) async -> HTML {
+    static func detail(_ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry? = nil) async -> HTML {
         let t = req.t
         let record = detail.record
         let datasets = detail.datasets.map { "<li><a href=\"\(SiteURL.dataset($0.slug).path)\">\($0.title)</a></li>" as HTML }
@@ -84,7 +84,7 @@ enum CaseViews {
         let body: HTML = """
         <h1>\(t("cases.case_title", record.number)): \(record.title)</h1>
         \(summary)
-        \(current(req, user: user, detail: detail))
+        \(current(req, user: user, detail: detail, retry: retry))
         \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
         \(PublicationViews.card(t, user: user, detail: detail))
@@ -97,7 +97,7 @@ enum CaseViews {
     }
 
     /// The open step: who does it, by when, and (for them) the form that completes it.
-    private static func current(_ req: Request, user: User, detail: CaseDetail) -> HTML {
+    private static func current(_ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry?) -> HTML {
         let t = req.t
         guard let open = detail.openStep, let step = detail.definition.step(open.step) else {
             return "<div class=\"card\" id=\"current-step\"><p>\(t("cases.closed_note"))</p></div>"
@@ -108,7 +108,7 @@ enum CaseViews {
         <h2>\(t("cases.current_step", String(step.number))): \(t.lang == .en && !step.activityEnglish.isEmpty ? step.activityEnglish : step.activity)</h2>
         <p>\(t("cases.executor", lane)) · \(t("cases.output", step.output)) · \(t("cases.time_standard", step.time.text))</p>
         <p>\(t("cases.due", DateText.dateTime(open.dueAt, t: t))) \(CaseStepViews.badge(t, detail.status(of: open)))</p>
-        \(HTML.when(detail.canAct(user), CaseStepViews.completeForm(req, user: user, detail: detail, step: step, lane: lane)))
+        \(HTML.when(detail.canAct(user), CaseStepViews.completeForm(req, user: user, detail: detail, step: step, lane: lane, retry: retry)))
         </div>
         """
     }

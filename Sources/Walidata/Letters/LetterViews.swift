@@ -5,17 +5,17 @@ import WalidataCore
 /// The screen parts of steps 1 and 2: the checklist in the step-1 form, the card linking the
 /// receipt and the letter, and the letter's edit form.
 enum LetterViews {
-    static func checklistFields(_ t: Translator, _ checklist: Checklist) -> HTML {
+    static func checklistFields(_ t: Translator, _ checklist: Checklist, ticked: Set<String> = [], conveyed: String = "") -> HTML {
         let boxes = checklist.items.map { item -> HTML in
             """
-            <label class="check"><input type="checkbox" name="checklist[]" value="\(item.text)"\(HTML.when(!item.optional, " data-required=\"true\""))> \
+            <label class="check"><input type="checkbox" name="checklist[]" value="\(item.text)"\(HTML.when(!item.optional, " data-required=\"true\""))\(HTML.when(ticked.contains(item.text), " checked"))> \
             \(item.text)\(HTML.when(item.optional, " <span class=\"muted\">(\(t("letters.optional")))</span>"))</label>
             """
         }
         return """
         <fieldset id="step1-checklist"><legend>\(t("letters.checklist"))</legend>
         <p class="hint">\(t("letters.checklist_hint"))</p>\(boxes)</fieldset>
-        \(FormField.textarea("conveyed", label: t("letters.conveyed"), rows: 2, hint: t("letters.conveyed_hint")))
+        \(FormField.textarea("conveyed", label: t("letters.conveyed"), value: conveyed, rows: 2, hint: t("letters.conveyed_hint")))
         """
     }
 
