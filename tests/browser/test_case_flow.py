@@ -140,7 +140,8 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     as_user(ui, "kasi")
     ui.go(case_path)
     assert ui.exists("#report-round-1")
-    complete(ui, case_path, 7, shot, decision="tidak", note="Sebutkan jumlah desa dan sumber datanya.")
+    complete(ui, case_path, 7, shot, decision="tidak", note="Sebutkan jumlah desa dan sumber datanya.",
+             fill=lambda: Select(ui.el("select[name='section']")).select_by_value("uraian"))
     assert open_step(ui) == 5
     ui.go(case_path.rstrip("/") + "/report/1")
     ui.print_pdf("report-round-1")
@@ -148,7 +149,8 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     # Back to step 5: the pengelola_ti sees the note, revises, submits round 2.
     as_user(ui, "pengelola")
     ui.go(case_path)
-    assert "Sebutkan jumlah desa" in ui.el("#report-return-note").text
+    returned = ui.el("#report-return-note").text
+    assert "Sebutkan jumlah desa" in returned and "Uraian" in returned, returned
     shot("round2-return-note")
     ui.fill("narrative", "Data penduduk 3 desa dari hasil pendataan Dinas Dukcapil 2025 diterima lengkap dan disimpan.")
     ui.click_and_wait_navigation("#report-form button[type=submit]")
@@ -192,6 +194,11 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     ui.click_and_wait_navigation("#final-report-link")
     assert "Data penduduk per desa 2025 kini terbuka" in ui.text()
     ui.print_pdf("final-report")
+    ui.go(case_path)
+    ui.click_and_wait_navigation("#record-output-link")
+    record = ui.text()
+    assert number in record and "Sebutkan jumlah desa" in record and letter_number in record
+    ui.print_pdf("case-record")
 
     # The public portal, without logging in.
     ui.go("/")

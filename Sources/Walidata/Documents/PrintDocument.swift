@@ -6,8 +6,13 @@ import WalidataCore
 enum PrintDocument {
     enum Orientation: String { case portrait, landscape }
 
-    static func render(_ req: Request, title: String, orientation: Orientation, letterhead: Letterhead, body: HTML) -> HTML {
+    /// `pageNumbers`: "Halaman n dari m" at the foot of each page, for documents that can run
+    /// to several pages (reports, logs, the case record); a letter or a receipt has none.
+    static func render(_ req: Request, title: String, orientation: Orientation, letterhead: Letterhead, body: HTML, pageNumbers: Bool = true) -> HTML {
         let t = req.t
+        let numbering: HTML = HTML.when(pageNumbers, """
+        @page{@bottom-right{content:"\(t("print.page")) " counter(page) " \(t("print.page_of")) " counter(pages);font-family:"DejaVu Sans",Arial,sans-serif;font-size:9px}}
+        """)
         return """
         <!doctype html>
         <html lang="\(t.lang.rawValue)">
@@ -17,6 +22,7 @@ enum PrintDocument {
         <title>\(title)</title>
         <style>
         @page{size:A4 \(orientation.rawValue);margin:15mm 12mm}
+        \(numbering)
         html,body{margin:0;background:#fff;color:#000;font-family:"DejaVu Sans",Arial,sans-serif;font-size:11px}
         .doc{max-width:\(orientation == .portrait ? "186mm" : "273mm");margin:0 auto}
         .kop{display:flex;align-items:center;gap:14px;border-bottom:3px double #000;padding-bottom:6px;margin-bottom:12px}

@@ -69,7 +69,7 @@ enum LetterController {
         guard letter != nil || reached else { throw UserError(.notFound, "error.404") }
         let fields = try await LetterStore.fields(of: letter, for: record, on: req.db)
         let body = LetterPrint.letter(fields, number: letter?.number, calendar: try await CalendarStore.load(on: req.db))
-        return PrintDocument.render(req, title: "Surat \(letter?.number ?? record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+        return PrintDocument.render(req, title: "Surat \(letter?.number ?? record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body, pageNumbers: false)
     }
 
     @Sendable static func receipt(_ req: Request) async throws -> HTML {
@@ -79,6 +79,6 @@ enum LetterController {
         guard let receipt = detail.receipt else { throw UserError(.notFound, "letters.error.no_receipt") }
         let officer: User? = if let id = receipt.recordedBy { try await User.find(id, on: req.db) } else { nil }
         let body = LetterPrint.receipt(req.t, detail: detail, receipt: receipt, officer: officer)
-        return PrintDocument.render(req, title: "Tanda Terima \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+        return PrintDocument.render(req, title: "Tanda Terima \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body, pageNumbers: false)
     }
 }

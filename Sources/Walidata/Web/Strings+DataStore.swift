@@ -178,5 +178,7 @@ extension Strings {
         ("log.action.letter.number", "Memberi nomor surat pendaftaran", "Numbered the registration letter"),
         ("print.hint", "Untuk mencetak atau menyimpan sebagai PDF, gunakan menu Cetak pada peramban (Ctrl+P).", "To print or save as PDF, use the browser's Print menu (Ctrl+P)."),
         ("print.footer", "Dicetak dari Walidata pada {0}.", "Printed from Walidata on {0}."),
+        ("print.page", "Halaman", "Page"),
+        ("print.page_of", "dari", "of"),
     ]
 }
