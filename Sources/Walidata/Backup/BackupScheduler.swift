@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
 import WalidataCore
 
@@ -9,7 +8,7 @@ import WalidataCore
 /// backup, and deletes the archives the retention policy no longer keeps. Only `walidata serve`
 /// starts it, never a one-off command or a test.
 final class BackupScheduler: LifecycleHandler, Sendable {
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let background = BackgroundTask()
 
     /// Whether this process is the server: `walidata serve`, or `walidata` with only options,
     /// which Vapor runs as `serve`.
@@ -21,7 +20,7 @@ final class BackupScheduler: LifecycleHandler, Sendable {
     func didBootAsync(_ app: Application) async throws {
         guard let hour = app.backupSettings.hour else { return }
         app.logger.info("Daily backup at \(String(format: "%02d:00", hour)) WIB into \(BackupFolder(dataDirectory: app.walidata.dataDirectory).root)")
-        let started = Task { [app] in
+        background.start { [app] in
             while !Task.isCancelled {
                 let next = Self.nextRun(after: Date(), hour: hour)
                 // Short sleeps, so a clock that jumps (a laptop waking up) is noticed.
@@ -35,16 +34,10 @@ final class BackupScheduler: LifecycleHandler, Sendable {
                 _ = await Self.runDaily(app, now: Date())
             }
         }
-        task.withLockedValue { $0 = started }
     }
 
     func shutdownAsync(_ app: Application) async {
-        let running = task.withLockedValue { task -> Task<Void, Never>? in
-            defer { task = nil }
-            return task
-        }
-        running?.cancel()
-        await running?.value
+        await background.stop()
     }
 
     /// The next time the daily backup is due: today at `hour`:00 WIB if that is still ahead,

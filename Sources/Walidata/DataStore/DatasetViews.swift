@@ -83,19 +83,7 @@ enum DatasetViews {
         let canSubmit = DatasetRules.canSubmit(user, dataset)
         let canCurate = DatasetRules.canCurate(user)
         let current = versions.first { $0.id == dataset.currentVersionID }
-        let meta: [(String, String)] = [
-            ("datasets.field.organization", dataset.organization.name),
-            ("datasets.field.topic", dataset.topic),
-            ("datasets.field.tags", dataset.tagList.joined(separator: ", ")),
-            ("datasets.field.frequency", t("datasets.frequency." + dataset.frequency)),
-            ("datasets.field.coverage", dataset.coverage),
-            ("datasets.field.period", dataset.period),
-            ("datasets.field.unit", dataset.unit),
-            ("datasets.field.source", dataset.source),
-            ("datasets.field.license", dataset.license),
-            ("datasets.field.contact", dataset.contact),
-        ]
-        let metaRows = meta.map { key, value -> HTML in "<tr><th>\(t(key))</th><td>\(value.isEmpty ? "–" : value)</td></tr>" }
+        let metaRows = metadataRows(t, dataset)
         let versionRows = versions.map { v -> HTML in
             let isCurrent = v.id == dataset.currentVersionID
             let restore: HTML = (canCurate && !isCurrent && v.state != .rejected)
@@ -194,5 +182,22 @@ enum DatasetViews {
         \(HTML.when(datasets.isEmpty, "<p class=\"muted\">\(t("trash.empty"))</p>"))
         """
         return await Layout.render(req, title: t("trash.title"), body: body)
+    }
+
+    /// The Satu Data metadata as table rows: on the office's dataset page and the public one.
+    static func metadataRows(_ t: Translator, _ dataset: Dataset) -> [HTML] {
+        let meta: [(String, String)] = [
+            ("datasets.field.organization", dataset.organization.name),
+            ("datasets.field.topic", dataset.topic),
+            ("datasets.field.tags", dataset.tagList.joined(separator: ", ")),
+            ("datasets.field.frequency", t("datasets.frequency." + dataset.frequency)),
+            ("datasets.field.coverage", dataset.coverage),
+            ("datasets.field.period", dataset.period),
+            ("datasets.field.unit", dataset.unit),
+            ("datasets.field.source", dataset.source),
+            ("datasets.field.license", dataset.license),
+            ("datasets.field.contact", dataset.contact),
+        ]
+        return meta.map { key, value -> HTML in "<tr><th>\(t(key))</th><td>\(value.isEmpty ? "–" : value)</td></tr>" }
     }
 }

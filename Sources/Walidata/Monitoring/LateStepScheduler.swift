@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
 
 /// How often the server looks for late steps, from `WALIDATA_LATE_SCAN_SECONDS`: seconds
@@ -31,7 +30,7 @@ struct LateStepSettings: Sendable, Equatable {
 /// cancelled at shutdown, running `LateSteps.notify` every interval. Several processes may all
 /// run it; the unique index keeps one notification per person and step (see `LateSteps`).
 final class LateStepScheduler: LifecycleHandler, Sendable {
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let background = BackgroundTask()
     let interval: Int
 
     init(interval: Int) { self.interval = interval }
@@ -39,7 +38,7 @@ final class LateStepScheduler: LifecycleHandler, Sendable {
     func didBootAsync(_ app: Application) async throws {
         app.logger.info("Late-step scan every \(interval) s")
         let seconds = interval
-        let started = Task { [app] in
+        background.start { [app] in
             while !Task.isCancelled {
                 do {
                     let created = try await LateSteps.notify(at: Date(), on: app.db)
@@ -54,15 +53,9 @@ final class LateStepScheduler: LifecycleHandler, Sendable {
                 }
             }
         }
-        task.withLockedValue { $0 = started }
     }
 
     func shutdownAsync(_ app: Application) async {
-        let running = task.withLockedValue { task -> Task<Void, Never>? in
-            defer { task = nil }
-            return task
-        }
-        running?.cancel()
-        await running?.value
+        await background.stop()
     }
 }

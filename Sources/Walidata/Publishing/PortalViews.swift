@@ -76,19 +76,7 @@ enum PortalViews {
 
     static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, preview: TablePage?, announcements: [Announcement]) async -> HTML {
         let t = req.t
-        let meta: [(String, String)] = [
-            ("datasets.field.organization", dataset.organization.name),
-            ("datasets.field.topic", dataset.topic),
-            ("datasets.field.tags", dataset.tagList.joined(separator: ", ")),
-            ("datasets.field.frequency", t("datasets.frequency." + dataset.frequency)),
-            ("datasets.field.coverage", dataset.coverage),
-            ("datasets.field.period", dataset.period),
-            ("datasets.field.unit", dataset.unit),
-            ("datasets.field.source", dataset.source),
-            ("datasets.field.license", dataset.license),
-            ("datasets.field.contact", dataset.contact),
-        ]
-        let rows = meta.map { key, value -> HTML in "<tr><th>\(t(key))</th><td>\(value.isEmpty ? "–" : value)</td></tr>" }
+        let rows = DatasetViews.metadataRows(t, dataset)
         let download: HTML = if let version {
             """
             <p>\(t("portal.version", String(version.number), NumberText.format(version.rowCount, lang: t.lang), String(version.columnCount), DateText.date(version.createdAt, t: t)))</p>
