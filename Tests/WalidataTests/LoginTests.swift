@@ -26,6 +26,25 @@ struct LoginTests {
         }
     }
 
+    @Test("a visitor of the public pages gets no session cookie and no session row; signing in makes one", arguments: TestDatabase.all)
+    func sessionsOnlyWhenNeeded(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            for path in ["/publik", "/publik/data", "/nowhere"] {
+                let page = try await app.testing().sendRequest(.GET, path)
+                #expect(page.headers[.setCookie].isEmpty, "\(path) set a cookie")
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+
+            // The login form needs a CSRF token, so it makes one session.
+            try await app.makeUser("kasi1", role: .kasi)
+            let browser = TestBrowser(app)
+            try await browser.login("kasi1")
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+            for _ in 0..<3 { #expect(try await browser.get("/").status == .ok) }
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("cookies are Secure when the base URL is https", arguments: TestDatabase.all)
     func secureOnHTTPS(_ db: TestDatabase) async throws {
         try await withTestApp(db, baseURL: "https://data.mentawaikab.go.id") { app in

@@ -28,6 +28,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     ContentConfiguration.global.use(encoder: JSONEncoder.walidata, for: .json)
     ContentConfiguration.global.use(decoder: JSONDecoder.walidata, for: .json)
     app.sessions.use(.fluent)
+    let fluentSessions = app.sessions.driver
+    app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "walidata_session") { id in
         HTTPCookies.Value(
             string: id.string, maxAge: Sessions.lifetimeSeconds, path: "/",

@@ -8,7 +8,9 @@ struct SessionUserMiddleware: AsyncMiddleware {
     static let seenKey = "seen"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
+        // Without a session cookie there is nobody to load, and touching `request.session`
+        // would make a new session row for every visitor of the public pages.
+        if request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
             let now = Date()
             let seen = request.session.data[Self.seenKey].flatMap(Double.init) ?? 0
             if now.timeIntervalSince1970 - seen > Sessions.idleSeconds {
