@@ -5,6 +5,7 @@ import Vapor
 import VaporTesting
 @testable import Walidata
 import WalidataCore
+import ZIPFoundation
 
 @Suite("Cases: files attached to a request, handed over at steps 1–3 and stored into a dataset at steps 3–4")
 struct CaseAttachmentTests {
@@ -206,6 +207,33 @@ struct CaseAttachmentTests {
             #expect(log.map(\.action) == ["version.store", "version.reject", "version.update"])
             #expect(log.prefix(2).map { $0.detail("attachment") } == [good.id.uuidString, bad.id.uuidString])
             #expect(log.allSatisfy { $0.detail("case") == id.uuidString })
+        }
+    }
+
+    @Test("an attachment's file is in the backup and in `walidata verify`, and purging a dataset with the same content keeps it", arguments: TestDatabase.all)
+    func keptSafe(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let id = try await f.submit().id
+            let attachment = try await Self.attach(f, id, as: "produsen", filename: "stunting.csv", bytes: Self.good).content.decode(CaseAPI.AttachmentOut.self)
+
+            let created = try await BackupWriter(app: app).create(by: .system)
+            let archive = try #require(try? Archive(url: URL(fileURLWithPath: created.path), accessMode: .read))
+            #expect(archive[BackupLayout.blobEntry(attachment.sha256)] != nil)
+            #expect(try await BackupVerifier(app: app).verify(created.path).isOK)
+            let verified = try await Verifier.run(on: app.db, blobs: app.blobs, threadPool: app.threadPool, record: false)
+            #expect(verified.filesChecked == 1 && verified.isClean)
+
+            let admin = f.users["admin"]!
+            let dataset = try await app.makeDataset("Sama isinya", organization: f.organization, by: admin)
+            let blob = try await app.blobs.store(Data(Self.good), io: app.fileio)
+            #expect(blob.hash == attachment.sha256)
+            _ = try await DatasetStore.addVersion(to: dataset, blob: blob, filename: "a.csv", note: "", intake: .init(status: .stored), by: admin, on: app.db)
+            try await DatasetStore.trash(dataset, note: "Salah", by: admin, on: app.db)
+            try await DatasetStore.purge(dataset, by: admin, now: Date().addingTimeInterval(40 * 86400), on: app.db, blobs: app.blobs, tables: app.tables)
+            #expect(app.blobs.exists(attachment.sha256), "the attachment still points at the file")
+            let download = try await f.send(.GET, "/api/v1/cases/\(id)/attachments/\(attachment.id)/download", as: "produsen")
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.good)
         }
     }
 }
