@@ -20,7 +20,7 @@ enum CaseAttachmentViews {
             return """
             <tr id="attachment-\(id.uuidString)"><td data-label="\(t("attachments.col.file"))"><a href="\(SiteURL.caseAttachment(caseID, id).path)" download>\(a.filename)</a>\(HTML.when(!a.note.isEmpty, "<span class=\"muted attachment-note\">\(a.note)</span>"))</td>\
             <td class="num" data-label="\(t("attachments.col.size"))">\(ByteCountText.format(a.size, lang: t.lang))</td>\
-            <td data-label="\(t("attachments.col.uploaded"))">\(detail.name(a.uploadedBy) ?? "–")<span class="muted">\(DateText.dateTime(a.uploadedAt, t: t))</span></td>\
+            <td data-label="\(t("attachments.col.uploaded"))">\(detail.name(a.uploadedBy) ?? "–")<span class="muted when">\(DateText.dateTime(a.uploadedAt, t: t))</span></td>\
             <td data-label="\(t("attachments.col.state"))" class="attachment-state">\(state(t, item, detail: detail))\(action)</td></tr>
             """
         }
