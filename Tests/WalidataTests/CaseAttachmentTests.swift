@@ -54,6 +54,12 @@ struct CaseAttachmentTests {
             #expect(page.body.string.contains("id=\"attachment-form\""))
             #expect(page.body.string.contains("id=\"attachments-invite\""))
 
+            var forged = HTTPHeaders()
+            forged.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=x")
+            let noToken = try await produsen.send(.POST, "/cases/\(id)/attachments/upload", headers: forged, body: ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\na,b\r\n--x--\r\n"))
+            #expect(noToken.status == .forbidden, "the form's token rides in the address; without it nothing is read")
+            #expect(try await CaseAttachment.query(on: app.db).count() == 0 && Self.blobCount(app) == 0)
+            _ = try await produsen.get("/cases/\(id)")
             let note = "<script>alert(\"x\")</script> triwulan III"
             let byForm = try await Self.attachForm(produsen, id, filename: "stunting.csv", bytes: Self.good, note: note)
             #expect(byForm.status == .seeOther, "\(byForm.body.string)")
