@@ -176,6 +176,7 @@ struct CaseAttachmentTests {
             try await officer.login("pengelolati")
             let page = try await officer.get("/cases/\(id)")
             #expect(page.body.string.contains("id=\"store-\(good.id.uuidString)\""))
+            #expect(page.body.string.contains("Lampiran permohonan yang belum disimpan: 2."))
             #expect(try await f.send(.POST, "/api/v1/cases/\(id)/attachments/\(good.id)/store", as: "kasi", json: ["title": "X"]).status == .forbidden)
             #expect(try await f.send(.POST, "/api/v1/cases/\(id)/attachments/\(good.id)/store", as: "produsen", json: ["title": "X"]).status == .forbidden)
 

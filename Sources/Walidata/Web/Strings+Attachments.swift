@@ -23,6 +23,7 @@ extension Strings {
         ("attachments.store_new_option", "– dataset baru –", "– a new dataset –"),
         ("attachments.store_title", "atau judul dataset baru", "or the title of a new dataset"),
         ("attachments.store_submit", "Simpan ke dataset", "Store in the dataset"),
+        ("attachments.waiting_hint", "Lampiran permohonan yang belum disimpan: {0}. Simpan dari kotak \"Lampiran permohonan\" di atas (Simpan ke dataset).", "Request attachments not stored yet: {0}. Store them from \"Files attached to the request\" above (Store in the dataset)."),
         ("attachments.created_invite", "Permohonan {0} telah didaftarkan. Langkah berikutnya: lampirkan berkas datanya pada bagian \"Lampiran permohonan\" di bawah.", "Request {0} has been registered. Next: attach its data files under \"Files attached to the request\" below."),
         ("attachments.uploaded", "Berkas {0} telah dilampirkan pada permohonan.", "File {0} is attached to the request."),
         ("attachments.stored", "Berkas {0} disimpan ke dataset {1} sebagai versi {2}.", "File {0} is stored in dataset {1} as version {2}."),

@@ -1,8 +1,8 @@
 extension Strings {
     static let steps34: [(String, String, String)] = [
         ("steps34.title", "Data permohonan (langkah 3–4)", "The case's data (steps 3–4)"),
-        ("steps34.intro.simpan_baru", "Terima berkas data dari lampiran permohonan di atas (Simpan ke dataset) atau melalui unggahan di bawah; berkas diperiksa dan diprofilkan, lalu disimpan sebagai dataset baru.", "Receive the data files from the request's attachments above (Store in the dataset) or through the upload below; they are checked and profiled, then stored as a new dataset."),
-        ("steps34.intro.update", "Terima berkas data dari lampiran permohonan di atas (Simpan ke dataset) atau melalui unggahan di bawah; berkas diperiksa lalu disimpan sebagai versi baru.", "Receive the data files from the request's attachments above (Store in the dataset) or through the upload below; they are checked, then stored as a new version."),
+        ("steps34.intro.simpan_baru", "Terima berkas data melalui unggahan di bawah; berkas diperiksa dan diprofilkan, lalu disimpan sebagai dataset baru.", "Receive the data files through the upload below; they are checked and profiled, then stored as a new dataset."),
+        ("steps34.intro.update", "Terima berkas data melalui unggahan di bawah; berkas diperiksa lalu disimpan sebagai versi baru.", "Receive the data files through the upload below; they are checked, then stored as a new version."),
         ("steps34.intro.recovery", "Pulihkan versi sebelumnya atau dataset yang terhapus; setiap tindakan dicatat untuk permohonan ini.", "Recover an earlier version or a deleted dataset; each action is logged for this case."),
         ("steps34.warning", "Apabila pengumpulan data tidak terselesaikan dengan baik dan benar, maka kegiatan pelaporan akan terhambat", "If data collection is not completed well and correctly, the reporting will be held up"),
         ("steps34.missing_none", "Permohonan ini belum terhubung dengan dataset mana pun.", "This case is not linked to any dataset yet."),
