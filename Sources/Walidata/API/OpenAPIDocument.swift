@@ -65,6 +65,11 @@ enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets", summary: "Step 3: link a dataset of the case's agency to the case ({\"dataset\": id}, also one in the trash, for a recovery) or make a new one ({\"title\": …}). Then store its file for the case with POST /api/v1/datasets/{slug}/versions?case={caseID}. Only while step 3 or 4 is open (409).", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID], body: "CaseDatasetIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/recover", summary: "Steps 3–4 recovery for the case: version N's file becomes the dataset's current version ({\"version\": N}), logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug], body: "RecoverIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/untrash", summary: "Steps 3–4 recovery of a deleted dataset for the case: back from the trash, logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/attachments", summary: "The files attached to the request (lampiran permohonan), oldest first, each with who uploaded it and, once the IT officer stored it at step 3–4, the dataset version it became and that version's check status.", roles: "any (a produsen: own agency only)", schema: "AttachmentList", parameters: [caseID]),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/attachments", summary: "Attach a file to the request: the raw file is the request body (streamed; 413 over the limit, nothing kept). Only while step 1, 2 or 3 is open (409 otherwise); another agency's case is 404. Logged as case.attach.", roles: "produsen (own agency), administrasi, admin", schema: "Attachment",
+              parameters: [caseID, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "What the file is")], body: "File"),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/attachments/{attachmentID}/download", summary: "The attached file exactly as it was handed over (Content-Disposition names it).", roles: "any (a produsen: own agency only)", schema: "File", parameters: [caseID, attachmentID]),
+        .init(method: "post", path: "/api/v1/cases/{caseID}/attachments/{attachmentID}/store", summary: "Steps 3–4: store the attachment as the next version of one of the case's datasets ({\"dataset\": id}) or of a new dataset in the case's agency ({\"title\": …}). The file goes through the normal intake (CSV checked, profiled, loaded; a rejected CSV is kept as a rejected version with its report) and counts for the case like an upload with case=. 409 when it is already stored, or outside steps 3–4.", roles: "pengelola_ti, admin", schema: "Attachment", parameters: [caseID, attachmentID], body: "CaseDatasetIn"),
         .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
         .init(method: "get", path: "/api/v1/notifications", summary: "The token user's own notifications, newest first (at most 100), with the unread count. A step_late notification says which step instance of which case passed its due instant; lateSeconds is working time past the due instant (until completion, or until now).", roles: "any", schema: "NotificationList"),
         .init(method: "post", path: "/api/v1/notifications/{notificationID}/read", summary: "Mark one of your notifications read (again is fine). Another user's notification is 404 and stays unchanged.", roles: "any (own notifications only)", schema: "Notification",
@@ -84,6 +89,7 @@ enum OpenAPIDocument {
         } + [query("sort", "Column to sort by"), query("desc", "1 for descending"), query("limit", "Rows per page (default 100, at most 1000)"), query("offset", "Rows to skip")]
     }
     private static var slug: [String: Any] { ["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]] }
+    private static var attachmentID: [String: Any] { ["name": "attachmentID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var caseID: [String: Any] { ["name": "caseID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
 
@@ -325,6 +331,15 @@ enum OpenAPIDocument {
             "dataset": ["type": "string", "format": "uuid", "description": "A dataset of the case's agency"],
             "title": ["type": "string", "description": "Or: the title of a new dataset made in the case's agency"],
         ], required: []),
+        "Attachment": object([
+            "id": ["type": "string", "format": "uuid"], "filename": string, "mediaType": string, "size": ["type": "integer"], "sha256": string,
+            "note": string, "uploadedBy": nullableString, "uploadedAt": dateTime, "downloadURL": string,
+            "stored": ["type": "boolean", "description": "Whether the IT officer has stored it as a dataset version"],
+            "datasetID": ["type": ["string", "null"], "format": "uuid"], "datasetSlug": nullableString, "versionNumber": ["type": ["integer", "null"]],
+            "versionStatus": ["type": ["string", "null"], "enum": ["accepted", "stored", "rejected", NSNull()]], "versionURL": nullableString,
+            "storedBy": nullableString, "storedAt": nullableDateTime,
+        ], required: ["id", "filename", "size", "sha256", "uploadedAt", "downloadURL", "stored"]),
+        "AttachmentList": list("Attachment"),
         "RecoverIn": object(["version": ["type": "integer"]], required: ["version"]),
         "Task": object([
             "caseID": ["type": "string", "format": "uuid"], "number": string, "title": string, "step": ["type": "integer"], "round": ["type": "integer"],

@@ -34,7 +34,7 @@ struct BackupSnapshot: Sendable {
                     throw BackupError.message("PostgreSQL did not export a snapshot.")
                 }
                 try await tools.dump(to: file, snapshot: try row.decode(column: "id", as: String.self))
-                return try await sql.raw("SELECT DISTINCT blob_hash, media_type FROM dataset_versions").all().map {
+                return try await sql.raw(SQLQueryString(referencedFiles)).all().map {
                     Referenced(hash: try $0.decode(column: "blob_hash", as: String.self), mediaType: try $0.decode(column: "media_type", as: String.self))
                 }
             }
@@ -43,11 +43,15 @@ struct BackupSnapshot: Sendable {
         let file = "\(directory)/walidata.sqlite"
         // VACUUM INTO writes a consistent, compact copy while other connections go on working.
         try await sql.raw("VACUUM INTO \(literal: file)").run()
-        let referenced = try await query(file, "SELECT DISTINCT blob_hash, media_type FROM dataset_versions", threadPool: threadPool, on: loop).map {
+        let referenced = try await query(file, referencedFiles, threadPool: threadPool, on: loop).map {
             Referenced(hash: $0.column("blob_hash")?.string ?? "", mediaType: $0.column("media_type")?.string ?? "")
         }
         return BackupSnapshot(kind: .sqlite, file: file, referenced: distinct(referenced))
     }
+
+    /// Every stored file the metadata points at: the dataset versions', and the request
+    /// attachments not (yet) stored as a version.
+    static let referencedFiles = "SELECT blob_hash, media_type FROM dataset_versions UNION SELECT blob_hash, media_type FROM case_attachments"
 
     /// Runs one query on an SQLite file that is not Walidata's live database.
     static func query(_ file: String, _ query: String, threadPool: NIOThreadPool, on loop: any EventLoop) async throws -> [SQLiteRow] {

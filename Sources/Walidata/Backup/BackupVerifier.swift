@@ -170,7 +170,10 @@ struct BackupVerifier: Sendable {
                 guard answers == ["ok"] else {
                     return [.init(kind: .databaseBroken, path: entry, detail: answers.prefix(5).joined(separator: "; "))]
                 }
-                let hashes = try await BackupSnapshot.query(file, "SELECT DISTINCT blob_hash FROM dataset_versions", threadPool: threadPool, on: eventLoop)
+                // Archives made before request attachments existed have no such table.
+                let attachmentTable = try await BackupSnapshot.query(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'case_attachments'", threadPool: threadPool, on: eventLoop)
+                let withAttachments = !attachmentTable.isEmpty
+                let hashes = try await BackupSnapshot.query(file, withAttachments ? BackupSnapshot.referencedFiles : "SELECT DISTINCT blob_hash FROM dataset_versions", threadPool: threadPool, on: eventLoop)
                     .compactMap { $0.column("blob_hash")?.string }
                 return hashes.filter { !entries.contains(BackupLayout.blobEntry($0)) }.map { .init(kind: .blobNotInArchive, path: BackupLayout.blobEntry($0)) }
             } catch {

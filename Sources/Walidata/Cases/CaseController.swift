@@ -27,7 +27,8 @@ enum CaseController {
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
         case .success(let new):
             let record = try await CaseStore.create(new, by: user, on: req.db)
-            req.flash(.ok, "cases.created", record.number)
+            // Whoever registers a request is the one holding its files: invite them to attach.
+            req.flash(.ok, "attachments.created_invite", record.number)
             return req.redirect(to: SiteURL.caseDetail(try record.requireID()).path)
         }
     }

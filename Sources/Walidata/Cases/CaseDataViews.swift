@@ -42,7 +42,9 @@ enum CaseDataViews {
             <td>\(current)</td><td class="data-state">\(state)</td><td>\(HTML.join(actions, separator: " "))</td></tr>
             """
         }
+        let waiting = detail.attachments.filter { $0.attachment.versionID == nil }.count
         let warning: HTML = HTML.when(files.incomplete, warningBox(t, files))
+            + HTML.when(canWork && waiting > 0, "<p class=\"warn\" id=\"attachments-waiting\">\(t("attachments.waiting_hint", String(waiting)))</p>")
         let attach: HTML = HTML.when(canWork, attachForm(req, detail: detail))
         return """
         <div class="card" id="case-data">

@@ -23,6 +23,8 @@ struct CaseDetail: Sendable {
     var files = CaseFiles(items: [], events: [])
     /// The agency's datasets (also those in the trash) not yet linked, for step 3's "link a dataset".
     var attachable: [Dataset] = []
+    /// The request's attachments (lampiran permohonan), oldest first, with what each became.
+    var attachments: [CaseAttachmentStore.Item] = []
     /// Steps 5–8: the report rounds, round 1 first.
     var reports: [CaseReport] = []
     /// Step 9: the announcement (stored, or the proposed draft) once step 9 has opened.
@@ -37,7 +39,9 @@ struct CaseDetail: Sendable {
         let steps = try await CaseStore.steps(of: caseID, on: db)
         let datasetIDs = try await CaseDataset.query(on: db).filter(\.$caseRecord.$id == caseID).all().map(\.$dataset.id)
         let datasets = datasetIDs.isEmpty ? [] : try await Dataset.query(on: db).filter(\.$id ~~ datasetIDs).sort(\.$title).all()
-        let userIDs = Set(steps.compactMap(\.completedBy) + [record.requestedBy, record.registeredBy].compactMap { $0 })
+        let attachments = try await CaseAttachmentStore.items(of: caseID, on: db)
+        let userIDs = Set(steps.compactMap(\.completedBy) + [record.requestedBy, record.registeredBy].compactMap { $0 }
+            + attachments.flatMap { [$0.attachment.uploadedBy, $0.attachment.storedBy].compactMap { $0 } })
         let users = userIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(userIDs)).all()
         let attachable = try await Dataset.query(on: db).filter(\.$organization.$id == record.$organization.id).sort(\.$title).all()
             .filter { dataset in !datasetIDs.contains { $0 == dataset.id } }
@@ -49,13 +53,16 @@ struct CaseDetail: Sendable {
             checklist: try await Checklist.load(on: db),
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
             letter: try await LetterStore.letter(of: caseID, on: db),
-            files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable,
+            files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable, attachments: attachments,
             reports: try await CaseReportStore.rounds(of: caseID, on: db),
             publication: steps.contains { $0.step == 9 } ? try await PublicationStore.view(of: record, at: now, on: db) : nil)
     }
 
     /// Whether the open step is 3 or 4, where the case's files are received and stored.
     var atDataSteps: Bool { openStep.map { $0.step == 3 || $0.step == 4 } ?? false }
+
+    /// Whether the open step still takes the request's attachments (steps 1–3).
+    var acceptsAttachments: Bool { openStep.map { CaseAttachmentStore.attachSteps.contains($0.step) } ?? false }
 
     /// Whether step 2 has opened (the letter exists as a draft from then on).
     var reachedLetter: Bool { steps.contains { $0.step == 2 } }

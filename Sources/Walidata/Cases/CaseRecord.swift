@@ -40,6 +40,7 @@ struct CaseRecord: Sendable {
         if let step = event.detail("step") { parts.append(t("record.detail.step", step, event.detail("round") ?? "1")) }
         else if let round = event.detail("round") { parts.append(t("record.detail.round", round)) }
         if event.detail("case_number") != nil, let version = event.detail("number") { parts.append(t("record.detail.version", version)) }
+        if event.action == "case.attach", let filename = event.detail("filename") { parts.append(filename) }
         if let letter = event.detail("letter"), !letter.isEmpty, letter != event.note { parts.append(letter) }
         if !event.note.isEmpty { parts.append(event.note) }
         return parts.joined(separator: " · ")

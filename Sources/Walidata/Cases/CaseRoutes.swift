@@ -24,6 +24,10 @@ enum CaseRoutes {
         app.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseDataController.recover)
         app.post("cases", R.caseID, "datasets", R.slug, "untrash", access: dataActors, use: CaseDataController.untrash)
         app.get("cases", R.caseID, "storage-log", access: .signedIn, use: CaseDataController.storageLog)
+        let attachers = Access.roles(CaseAttachmentStore.attachers)
+        app.route(.POST, ["cases", R.caseID, "attachments", "upload"], access: attachers, body: .stream, use: CaseAttachmentController.upload)
+        app.get("cases", R.caseID, "attachments", R.attachmentID, access: .signedIn, use: CaseAttachmentController.download)
+        app.post("cases", R.caseID, "attachments", R.attachmentID, "store", access: dataActors, use: CaseAttachmentController.store)
         app.post("cases", R.caseID, "report", access: Access.roles(CaseReportStore.editors), use: CaseReportController.save)
         app.get("cases", R.caseID, "report", R.round, access: .signedIn, use: CaseReportController.print)
         app.get("cases", R.caseID, "record", access: .signedIn, use: CaseRecordController.print)
@@ -43,5 +47,9 @@ enum CaseRoutes {
         api.post("cases", R.caseID, "datasets", access: dataActors, use: CaseAPI.attach)
         api.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseAPI.recover)
         api.post("cases", R.caseID, "datasets", R.slug, "untrash", access: dataActors, use: CaseAPI.untrash)
+        api.get("cases", R.caseID, "attachments", access: .signedIn, use: CaseAPI.attachments)
+        api.route(.POST, ["cases", R.caseID, "attachments"], access: attachers, body: .stream, use: CaseAPI.addAttachment)
+        api.get("cases", R.caseID, "attachments", R.attachmentID, "download", access: .signedIn, use: CaseAttachmentController.download)
+        api.post("cases", R.caseID, "attachments", R.attachmentID, "store", access: dataActors, use: CaseAPI.storeAttachment)
     }
 }

@@ -85,6 +85,7 @@ enum CaseViews {
         <h1>\(t("cases.case_title", record.number)): \(record.title)</h1>
         \(summary)
         \(current(req, user: user, detail: detail, retry: retry))
+        \(CaseAttachmentViews.card(req, user: user, detail: detail))
         \(CaseDataViews.card(req, user: user, detail: detail))
         \(LetterViews.outputsCard(t, user: user, detail: detail))
         \(PublicationViews.card(t, user: user, detail: detail))

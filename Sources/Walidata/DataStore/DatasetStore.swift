@@ -55,10 +55,13 @@ enum DatasetStore {
     }
 
     /// Records a received file as the dataset's next version. A rejected file is kept as a
-    /// submission but does not become current.
+    /// submission but does not become current. `details` are added to the event; `then` runs in
+    /// the same transaction once the version exists (a case attachment marks itself stored there,
+    /// so the two are written together or not at all).
     static func addVersion(
         to dataset: Dataset, blob: BlobStore.Received, filename: String, note: String, intake: Intake.Result, by user: User,
-        caseID: UUID? = nil, on db: any Database
+        caseID: UUID? = nil, details: [String: String] = [:], on db: any Database,
+        then: (@Sendable (any Database, DatasetVersion) async throws -> Void)? = nil
     ) async throws -> DatasetVersion {
         try await EventLog.transaction(on: db) { tx in
             let caseDetails = try await caseDetails(caseID, on: tx)
@@ -88,8 +91,10 @@ enum DatasetStore {
             }
             try await EventLog.append(.init(
                 action: action, datasetID: dataset.id, versionID: version.id, blobHash: blob.hash, size: blob.size,
-                rowCount: intake.rowCount, note: note, details: ["number": String(version.number), "filename": filename].merging(caseDetails) { a, _ in a }
+                rowCount: intake.rowCount, note: note,
+                details: ["number": String(version.number), "filename": filename].merging(caseDetails) { a, _ in a }.merging(details) { a, _ in a }
             ), by: .init(user), on: tx)
+            try await then?(tx, version)
             return version
         }
     }
@@ -180,7 +185,8 @@ enum DatasetStore {
             ), by: .init(user), on: tx)
             var unused: [String] = []
             for hash in hashes where try await DatasetVersion.query(on: tx).filter(\.$blobHash == hash).count() == 0 {
-                unused.append(hash)
+                // A file a case attachment still points at stays, whatever the versions say.
+                if try await CaseAttachment.query(on: tx).filter(\.$blobHash == hash).count() == 0 { unused.append(hash) }
             }
             return unused
         }

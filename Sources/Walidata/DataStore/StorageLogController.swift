@@ -22,7 +22,7 @@ enum StorageLogController {
         "sop.draft_open", "sop.draft_save", "sop.draft_discard", "sop.approve",
         "calendar.hours", "calendar.day_add", "calendar.day_delete", "calendar.import",
         "settings.change",
-        "case.create", "case.close", "case.dataset_attach", "step.open", "step.complete", "step.return",
+        "case.create", "case.close", "case.dataset_attach", "case.attach", "step.open", "step.complete", "step.return",
         "step1.checklist", "letter.save", "letter.number",
         "announcement.save", "announcement.publish",
     ]

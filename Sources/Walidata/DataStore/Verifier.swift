@@ -17,7 +17,7 @@ enum Verifier {
 
     static func run(on db: any Database, blobs: BlobStore, threadPool: NIOThreadPool, record: Bool = true) async throws -> Report {
         let (events, breaks) = try await EventLog.verify(on: db)
-        let hashes = Set(try await DatasetVersion.query(on: db).all().map(\.blobHash)).sorted()
+        let hashes = Set(try await DatasetVersion.query(on: db).all().map(\.blobHash) + CaseAttachment.query(on: db).all().map(\.blobHash)).sorted()
         let (missing, altered) = try await threadPool.runIfActive { () -> ([String], [String]) in
             var missing: [String] = []
             var altered: [String] = []

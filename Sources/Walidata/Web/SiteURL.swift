@@ -73,6 +73,9 @@ enum SiteURL {
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
     case caseRecord(UUID)
+    case caseAttachmentUpload(UUID)
+    case caseAttachment(UUID, UUID)
+    case caseAttachmentStore(UUID, UUID)
     case tasks
     case caseAnnouncement(UUID)
     case caseFinalReport(UUID)
@@ -163,6 +166,9 @@ enum SiteURL {
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
         case .caseRecord(let id): "/cases/\(id)/record"
+        case .caseAttachmentUpload(let id): "/cases/\(id)/attachments/upload"
+        case .caseAttachment(let id, let attachment): "/cases/\(id)/attachments/\(attachment)"
+        case .caseAttachmentStore(let id, let attachment): "/cases/\(id)/attachments/\(attachment)/store"
         case .tasks: "/tasks"
         case .caseAnnouncement(let id): "/cases/\(id)/announcement"
         case .caseFinalReport(let id): "/cases/\(id)/final-report"
@@ -193,6 +199,7 @@ enum SiteURL {
         static let caseID: PathComponent = ":caseID"
         static let step: PathComponent = ":step"
         static let round: PathComponent = ":round"
+        static let attachmentID: PathComponent = ":attachmentID"
         static let announcementID: PathComponent = ":announcementID"
         static let notificationID: PathComponent = ":notificationID"
     }

@@ -16,5 +16,6 @@ enum Migrations {
         app.migrations.add(M009CreatePublications())
         app.migrations.add(M010CreateNotifications())
         app.migrations.add(M011AddReturnSection())
+        app.migrations.add(M012CreateCaseAttachments())
     }
 }
