@@ -84,6 +84,15 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     number = ui.el("#case-number").text
     assert re.fullmatch(r"PD/\d{4}/\d{4}", number), number
     shot("produsen-submitted")
+    # ... and attaches the data file to the request.
+    fd, csv_path = tempfile.mkstemp(prefix="penduduk-", suffix=".csv")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(CSV)
+    ui.el("#attachment-file").send_keys(csv_path)
+    ui.fill("note", "Hasil pendataan 2025")
+    ui.click_and_wait_navigation("#attachment-submit")
+    assert os.path.basename(csv_path) in ui.el("#attachments-table").text
+    shot("produsen-attached")
 
     # Step 1: the administration officer checks the berkas against the checklist.
     as_user(ui, "administrasi")
@@ -107,18 +116,15 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     assert letter_number in ui.text() and "Pendaftaran permohonan pengelolaan data penduduk" in ui.text()
     ui.print_pdf("letter")
 
-    # Steps 3–4: the pengelola_ti attaches a dataset to the case, uploads the file, stores it.
+    # Steps 3–4: the pengelola_ti stores the request's attachment as a new dataset.
     as_user(ui, "pengelola")
     ui.go(case_path)
     assert ui.exists("#data-warning"), "the SOP warning shows while the case has no data"
     shot("step3-warning")
-    ui.fill("title", "Jumlah Penduduk Desa 2025")
-    ui.click_and_wait_navigation("#attach-dataset button[type=submit]")
-    fd, csv_path = tempfile.mkstemp(prefix="penduduk-", suffix=".csv")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(CSV)
-    ui.el("form.case-upload input[type=file]").send_keys(csv_path)
-    ui.click_and_wait_navigation("form.case-upload button[type=submit]")
+    store = ui.el("form.store-attachment")
+    key = store.get_attribute("id").removeprefix("store-")
+    ui.el(f"#store-title-{key}").send_keys("Jumlah Penduduk Desa 2025")
+    ui.click_and_wait_navigation(f"#store-submit-{key}")
     ui.go(case_path)
     assert not ui.exists("#data-warning"), ui.el("#case-data").text
     shot("step3-data-stored")
