@@ -45,6 +45,34 @@ struct LoginTests {
         }
     }
 
+    @Test("idle sessions are removed: a left login page after 12 hours, a signed-in one 12 hours after it was last seen", arguments: TestDatabase.all)
+    func idleSessionsRemoved(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // A session made by the server notes when.
+            _ = try await TestBrowser(app).get("/login")
+            let made = try #require(try await SessionRecord.query(on: app.db).first()).data[SessionCleanup.madeKey].flatMap(Double.init)
+            #expect(made.map { abs($0 - Date().timeIntervalSince1970) < 60 } == true)
+            try await SessionRecord.query(on: app.db).delete()
+
+            let now = Date()
+            func ago(_ hours: Double) -> String { String(Int(now.timeIntervalSince1970 - hours * 3600)) }
+            let rows: [(String, [String: String])] = [
+                ("left-login", ["csrf": "x", "made": ago(13)]),
+                ("fresh-login", ["csrf": "x", "made": ago(1)]),
+                ("idle-user", ["uid": UUID().uuidString, "made": ago(30), "seen": ago(12.5)]),
+                ("busy-user", ["uid": UUID().uuidString, "made": ago(30), "seen": ago(0.2)]),
+                ("from-before", ["csrf": "x"]),
+            ]
+            for (key, data) in rows {
+                try await SessionRecord(key: SessionID(string: key), data: SessionData(initialData: data)).create(on: app.db)
+            }
+            #expect(try await SessionCleanup.run(at: now, on: app.db) == 3)
+            let kept = try await SessionRecord.query(on: app.db).all().map(\.key.string).sorted()
+            #expect(kept == ["busy-user", "fresh-login"])
+            #expect(try await SessionCleanup.run(at: now, on: app.db) == 0)
+        }
+    }
+
     @Test("cookies are Secure when the base URL is https", arguments: TestDatabase.all)
     func secureOnHTTPS(_ db: TestDatabase) async throws {
         try await withTestApp(db, baseURL: "https://data.mentawaikab.go.id") { app in

@@ -30,6 +30,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.sessions.use(.fluent)
     let fluentSessions = app.sessions.driver
     app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }
+    if app.environment != .testing, BackupScheduler.isServeCommand(app.environment.arguments) {
+        app.lifecycle.use(SessionCleanupScheduler())
+    }
     app.sessions.configuration = SessionsConfiguration(cookieName: "walidata_session") { id in
         HTTPCookies.Value(
             string: id.string, maxAge: Sessions.lifetimeSeconds, path: "/",

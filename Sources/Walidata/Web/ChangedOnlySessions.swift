@@ -8,8 +8,11 @@ struct ChangedOnlySessions: SessionDriver {
 
     private struct ReadKey: StorageKey { typealias Value = [String: String] }
 
+    /// A new session notes when it was made, so `SessionCleanup` can remove it once idle.
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request)
+        var data = data
+        data[SessionCleanup.madeKey] = String(Int(Date().timeIntervalSince1970))
+        return base.createSession(data, for: request)
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
