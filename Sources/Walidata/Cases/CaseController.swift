@@ -79,11 +79,11 @@ enum CaseController {
 
     /// Completes the step named in the path; the case and step come from the URL so a stale
     /// page cannot complete a different step than the one it shows.
-    static func completeStep(_ req: Request) async throws -> (Case, CaseTransition) {
+    static func completeStep(_ req: Request, form: CompleteForm? = nil) async throws -> (Case, CaseTransition) {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
         let step = try req.intParameter("step")
-        let form = (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
+        let form = form ?? sentForm(req)
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
             overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, section: form.section, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
@@ -94,17 +94,18 @@ enum CaseController {
         // Step 9 from the page: what the kabid typed is kept as the draft first, so a refused
         // publication (say, no channel ticked) does not lose a long text on a slow connection.
         // Publishing itself stays all-or-nothing in the completing transaction.
+        let form = sentForm(req)
         if req.parameters.get("step") == "9", let user = req.currentUser, PublicationStore.editors.contains(user.role),
-           let input = (try? req.content.decode(CompleteForm.self))?.announcement {
+           let input = form.announcement {
             try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
         }
         let record: Case, transition: CaseTransition
         do {
-            (record, transition) = try await completeStep(req)
+            (record, transition) = try await completeStep(req, form: form)
         } catch let error as UserError {
             // A refused completion shows the case page again with the reason beside the form
             // and what the person entered still in it; nothing was changed.
-            return try await refused(req, error)
+            return try await refused(req, error, form: form)
         }
         if transition.returned {
             req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))
@@ -122,10 +123,15 @@ enum CaseController {
         var message: String
     }
 
-    private static func refused(_ req: Request, _ error: UserError) async throws -> Response {
+    /// The completion payload as sent; an empty one when the body is not a form or JSON object.
+    private static func sentForm(_ req: Request) -> CompleteForm {
+        (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
+    }
+
+    private static func refused(_ req: Request, _ error: UserError, form: CompleteForm) async throws -> Response {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
-        let retry = Retry(form: (try? req.content.decode(CompleteForm.self)) ?? CompleteForm(), message: req.t(error.key, error.arguments))
+        let retry = Retry(form: form, message: req.t(error.key, error.arguments))
         let page = await CaseViews.detail(req, user: user, detail: try await CaseDetail.load(record, on: req.db), retry: retry)
         return try await HTMLPage(status: error.status, page).encodeResponse(for: req)
     }
