@@ -9,6 +9,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.walidata = config
     try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    app.serverSecret = try ServerSecret.load(dataDirectory: config.dataDirectory)
 
     if let url = config.databaseURL {
         var pg = try SQLPostgresConfiguration(url: url)
