@@ -26,6 +26,9 @@ enum DatasetAPI {
         var createdAt: Date?
         var updatedAt: Date?
         var deleted: Bool
+        /// On the public portal now (published by a publication act, and still eligible).
+        var published: Bool
+        var publishedAt: Date?
 
         init(_ d: Dataset, currentVersion: Int?) {
             id = d.id!
@@ -47,6 +50,8 @@ enum DatasetAPI {
             createdAt = d.createdAt
             updatedAt = d.updatedAt
             deleted = d.deletedAt != nil
+            published = d.isPublic
+            publishedAt = d.isPublic ? d.publishedAt : nil
         }
     }
 
@@ -131,7 +136,8 @@ enum DatasetAPI {
         if let caseID {
             try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
         } else {
-            guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+            guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
+            try DatasetPolicy.decide(.submitVersion, user, dataset).enforce()
         }
         let version = try await DatasetController.receiveVersion(req, user: user, dataset: dataset, caseID: caseID)
         return try await VersionOut(version, dataset: dataset, sourceNumber: nil, withReport: true).encodeResponse(status: .created, for: req)
@@ -168,6 +174,76 @@ enum DatasetAPI {
         let note = (try? req.content.decode(NoteIn.self))?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
         let version = try await DatasetStore.restore(source, of: dataset, note: note, by: user, on: req.db)
         return try await VersionOut(version, dataset: dataset, sourceNumber: source.number, withReport: false).encodeResponse(status: .created, for: req)
+    }
+
+    /// `PATCH /api/v1/datasets/{slug}`: the fields sent replace the stored ones; the rest stay.
+    struct DatasetPatch: Content {
+        var title: String?
+        var description: String?
+        var organizationID: String?
+        var topic: String?
+        var tags: String?
+        var frequency: String?
+        var coverage: String?
+        var period: String?
+        var unit: String?
+        var source: String?
+        var license: String?
+        var contact: String?
+        var access: String?
+
+        func merged(over dataset: Dataset) -> DatasetForm {
+            var form = DatasetForm(dataset)
+            if let title { form.title = title }
+            if let description { form.description = description }
+            if let organizationID { form.organizationID = organizationID }
+            if let topic { form.topic = topic }
+            if let tags { form.tags = tags }
+            if let frequency { form.frequency = frequency }
+            if let coverage { form.coverage = coverage }
+            if let period { form.period = period }
+            if let unit { form.unit = unit }
+            if let source { form.source = source }
+            if let license { form.license = license }
+            if let contact { form.contact = contact }
+            if let access { form.access = access }
+            return form
+        }
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> DatasetOut {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
+        let form = try req.content.decode(DatasetPatch.self).merged(over: dataset)
+        let problems = try await form.validate(for: user, existing: dataset, on: req.db)
+        guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
+        try await DatasetStore.update(dataset, with: form, by: user, on: req.db)
+        try await dataset.$organization.load(on: req.db)
+        return try await show(dataset, on: req.db)
+    }
+
+    struct ReasonIn: Content { var reason: String }
+
+    /// `POST /api/v1/datasets/{slug}/publish` with `{"reason": "…"}` (kabid, admin).
+    @Sendable static func publish(_ req: Request) async throws -> DatasetOut {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        try DatasetPolicy.decide(.publish, user, dataset).enforce()
+        try await DatasetStore.publish(dataset, reason: try req.content.decode(ReasonIn.self).reason, by: user, on: req.db)
+        return try await show(dataset, on: req.db)
+    }
+
+    /// `POST /api/v1/datasets/{slug}/withdraw` with `{"reason": "…"}` (kabid, admin).
+    @Sendable static func withdraw(_ req: Request) async throws -> DatasetOut {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        try DatasetPolicy.decide(.withdraw, user, dataset).enforce()
+        try await DatasetStore.withdraw(dataset, reason: try req.content.decode(ReasonIn.self).reason, by: user, on: req.db)
+        return try await show(dataset, on: req.db)
+    }
+
+    private static func show(_ dataset: Dataset, on db: any Database) async throws -> DatasetOut {
+        var current: DatasetVersion?
+        if let id = dataset.currentVersionID { current = try await DatasetVersion.find(id, on: db) }
+        return DatasetOut(dataset, currentVersion: current?.number)
     }
 
     @Sendable static func delete(_ req: Request) async throws -> HTTPStatus {

@@ -56,8 +56,8 @@ func routes(_ app: Application) throws {
 
     app.get("static", "upload.js", access: .anyone) { req in UploadScript.response(req) }
 
-    let curators = Access.roles(DatasetRules.curators)
-    let readers = Access.roles(DatasetRules.readers)
+    let curators = Access.roles(DatasetPolicy.curators)
+    let readers = Access.roles(DatasetPolicy.readers)
     app.get("datasets", access: readers, use: DatasetController.list)
     app.get("datasets", "new", access: curators, use: DatasetController.newForm)
     app.post("datasets", "new", access: curators, use: DatasetController.create)
@@ -66,6 +66,9 @@ func routes(_ app: Application) throws {
     app.post("datasets", R.slug, "edit", access: readers, use: DatasetController.update)
     app.route(.POST, ["datasets", R.slug, "upload"], access: readers, body: .stream, use: DatasetController.upload)
     app.post("datasets", R.slug, "delete", access: curators, use: DatasetController.delete)
+    let publishers = Access.roles(DatasetPolicy.publishers)
+    app.post("datasets", R.slug, "publish", access: publishers, use: DatasetController.publish)
+    app.post("datasets", R.slug, "withdraw", access: publishers, use: DatasetController.withdraw)
     app.get("datasets", R.slug, "log", access: readers, use: StorageLogController.forDataset)
     app.get("datasets", R.slug, "versions", R.number, access: readers, use: VersionController.show)
     app.get("datasets", R.slug, "versions", R.number, "download", access: readers, use: VersionController.download)
@@ -99,6 +102,9 @@ func routes(_ app: Application) throws {
     api.post("datasets", access: curators, use: DatasetAPI.create)
     api.get("datasets", R.slug, access: readers, use: DatasetAPI.show)
     api.route(.DELETE, ["datasets", R.slug], access: curators, use: DatasetAPI.delete)
+    api.route(.PATCH, ["datasets", R.slug], access: readers, use: DatasetAPI.update)
+    api.post("datasets", R.slug, "publish", access: publishers, use: DatasetAPI.publish)
+    api.post("datasets", R.slug, "withdraw", access: publishers, use: DatasetAPI.withdraw)
     api.get("datasets", R.slug, "versions", access: readers, use: DatasetAPI.versions)
     api.route(.POST, ["datasets", R.slug, "versions"], access: readers, body: .stream, use: DatasetAPI.upload)
     api.get("datasets", R.slug, "versions", R.number, access: readers, use: DatasetAPI.version)

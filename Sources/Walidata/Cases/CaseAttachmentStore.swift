@@ -9,7 +9,6 @@ import WalidataCore
 enum CaseAttachmentStore {
     /// The requesting agency's produsen, the administration section (a paper request comes
     /// with a flash disk) and the admin.
-    static let attachers: Set<Role> = [.produsen, .administrasi, .admin]
     /// Files are handed over until the IT officer has received the data (step 3).
     static let attachSteps: Set<Int> = [1, 2, 3]
 
@@ -36,17 +35,12 @@ enum CaseAttachmentStore {
         return attachSteps.contains(open.step)
     }
 
-    /// Whether `user` may attach to the case at all (the moment aside): the page shows the form by it.
-    static func mayAttach(_ user: User, _ record: Case) -> Bool {
-        attachers.contains(user.role) && CaseStore.canView(user, record)
-    }
-
     /// The case, if `user` may attach to it now: another agency's case is 404 (as everywhere),
     /// a role that may not attach 403, a case past step 3 or closed 409. Checked before the
     /// file is read, so a refused upload stores nothing.
     static func authorizeAttach(_ user: User, caseID: UUID, on db: any Database) async throws -> Case {
         let record = try await CaseStore.find(caseID, for: user, on: db)
-        guard attachers.contains(user.role) else { throw UserError(.forbidden, "attachments.error.role") }
+        try CasePolicy.decide(.attach, user, record).enforce("attachments.error.role")
         guard try await accepting(caseID, on: db) else { throw UserError(.conflict, "attachments.error.moment") }
         return record
     }

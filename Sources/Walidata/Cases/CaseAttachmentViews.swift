@@ -9,8 +9,8 @@ enum CaseAttachmentViews {
         let t = req.t
         let record = detail.record
         let caseID = record.id!
-        let canAttach = CaseAttachmentStore.mayAttach(user, record) && detail.acceptsAttachments
-        let canStore = CaseFiles.executors.contains(user.role) && detail.atDataSteps
+        let canAttach = CasePolicy.may(.attach, user, record) && detail.acceptsAttachments
+        let canStore = CasePolicy.may(.workData, user, record) && detail.atDataSteps
         guard canAttach || !detail.attachments.isEmpty else { return .empty }
         let targets = detail.files.items.map(\.dataset).filter { $0.deletedAt == nil }
         let rows = detail.attachments.map { item -> HTML in

@@ -95,7 +95,7 @@ enum CaseController {
         // publication (say, no channel ticked) does not lose a long text on a slow connection.
         // Publishing itself stays all-or-nothing in the completing transaction.
         let form = sentForm(req)
-        if req.parameters.get("step") == "9", let user = req.currentUser, PublicationStore.editors.contains(user.role),
+        if req.parameters.get("step") == "9", let user = req.currentUser, CasePolicy.announcementEditors.contains(user.role),
            let input = form.announcement {
             try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
         }

@@ -15,7 +15,7 @@ enum CaseDataViews {
         guard detail.atDataSteps else {
             return files.events.isEmpty ? .empty : "<div class=\"card\" id=\"case-data\"><h2>\(t("steps34.title"))</h2>\(logLink)</div>"
         }
-        let canWork = CaseFiles.executors.contains(user.role)
+        let canWork = CasePolicy.may(.workData, user, detail.record)
         let rows = files.items.map { item -> HTML in
             let current = item.current.map { t("versions.number", String($0.number)) + " · " + t("steps34.status." + $0.status) } ?? "–"
             let state = item.rejected ? t("steps34.state.rejected") : item.received ? t("steps34.state.received") : t("steps34.state.missing")

@@ -31,7 +31,6 @@ struct CaseFiles: Sendable {
     static let logActions = ["version.store", "version.update", "version.store_unchecked", "version.reject", "version.recover", "dataset.restore"]
 
     /// Roles that do steps 3–4 (admin may act for them).
-    static let executors: Set<Role> = [.pengelolaTI, .admin]
 
     var items: [Item]
     var events: [EventRecord]
@@ -94,7 +93,7 @@ struct CaseFiles: Sendable {
     /// open, for a dataset the case names. Anything else changes nothing.
     static func authorize(_ user: User, caseID: UUID, dataset: Dataset?, on db: any Database) async throws {
         let record = try await CaseStore.find(caseID, for: user, on: db)
-        guard executors.contains(user.role) else { throw UserError(.forbidden, "error.403") }
+        try CasePolicy.decide(.workData, user, record).enforce()
         guard try await atDataSteps(caseID, on: db) else { throw UserError(.conflict, "steps34.error.not_data_step") }
         if let dataset {
             let linked = try await CaseDataset.query(on: db)

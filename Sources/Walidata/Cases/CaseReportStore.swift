@@ -9,7 +9,6 @@ import WalidataCore
 /// the rounds as they were.
 enum CaseReportStore {
     /// Roles that write the narrative (step 5's executor; admin may act for them).
-    static let editors: Set<Role> = [.pengelolaTI, .admin]
 
     static func rounds(of caseID: UUID, on db: any Database) async throws -> [CaseReport] {
         try await CaseReport.query(on: db).filter(\.$caseRecord.$id == caseID).sort(\.$round).all()
@@ -33,7 +32,7 @@ enum CaseReportStore {
     static func saveNarrative(_ text: String, caseID: UUID, by user: User, at instant: Date = Date(), on db: any Database) async throws {
         try await EventLog.transaction(on: db) { tx in
             let record = try await CaseStore.find(caseID, for: user, on: tx)
-            guard editors.contains(user.role) else { throw UserError(.forbidden, "error.403") }
+            try CasePolicy.decide(.editReport, user, record).enforce()
             guard let open = try await CaseStore.steps(of: caseID, on: tx).last, open.completedAt == nil, open.step == 5 else {
                 throw UserError(.conflict, "caseReport.error.frozen")
             }

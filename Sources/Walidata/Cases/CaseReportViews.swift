@@ -11,7 +11,7 @@ enum CaseReportViews {
         guard atStep5 || !rounds.isEmpty else { return "" }
         let editing = rounds.last.flatMap { $0.submitted ? nil : $0 }
         let previous = rounds.last { $0.submitted }
-        let form: HTML = HTML.when(atStep5 && CaseReportStore.editors.contains(user.role), """
+        let form: HTML = HTML.when(atStep5 && CasePolicy.may(.editReport, user, detail.record), """
         \(HTML.when(previous?.returned == true, "<p class=\"flash flash-error\" id=\"report-return-note\">\(t("caseReport.returned_note", String(previous?.round ?? 0), previous?.decisionNote ?? ""))\(previous.map { sectionLabel(t, $0) } ?? "")</p>"))
         \(HTML.when(previous?.returned == true, factsForRevision(t, previous)))
         <form method="post" action="\(SiteURL.caseReport(caseID).path)" id="report-form">

@@ -115,12 +115,8 @@ enum CaseStore {
 
     /// A produsen sees only its own agency's cases; another agency's case is "not found", so
     /// its existence is not revealed. Office staff see every case.
-    static func canView(_ user: User, _ record: Case) -> Bool {
-        user.role != .produsen || (user.$organization.id != nil && user.$organization.id == record.$organization.id)
-    }
-
     static func find(_ id: UUID, for user: User, on db: any Database) async throws -> Case {
-        guard let record = try await Case.find(id, on: db), canView(user, record) else {
+        guard let record = try await Case.find(id, on: db), CasePolicy.may(.view, user, record) else {
             throw UserError(.notFound, "error.404")
         }
         return record
@@ -129,9 +125,10 @@ enum CaseStore {
     /// The cases this user may see, newest first.
     static func visible(for user: User, state: Case.State?, on db: any Database) async throws -> [Case] {
         var query = Case.query(on: db).with(\.$organization).sort(\.$createdAt, .descending)
-        if user.role == .produsen {
-            guard let organization = user.$organization.id else { return [] }
-            query = query.filter(\.$organization.$id == organization)
+        switch CasePolicy.listScope(user) {
+        case .all: break
+        case .agency(let organization): query = query.filter(\.$organization.$id == organization)
+        case .nothing: return []
         }
         if let state { query = query.filter(\.$stateRaw == state.rawValue) }
         return try await query.all()

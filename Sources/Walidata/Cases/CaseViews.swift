@@ -23,7 +23,7 @@ enum CaseViews {
             let url = SiteURL.cases.path + (option.0.map { "?state=" + $0.rawValue } ?? "")
             return "<a href=\"\(url)\"\(HTML.when(option.0 == state, " aria-current=\"true\""))>\(t(option.1))</a>"
         }
-        let canStart = CaseRules.starters.contains(user.role)
+        let canStart = CasePolicy.mayStart(user)
         let body: HTML = """
         <h1>\(t("cases.title"))</h1>
         <p class="muted">\(t(user.role == .produsen ? "cases.intro_produsen" : "cases.intro_office"))</p>

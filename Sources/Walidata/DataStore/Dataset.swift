@@ -45,10 +45,20 @@ final class Dataset: Model, @unchecked Sendable {
     /// Set when the dataset is moved to the trash; it is kept until an admin purges it.
     @OptionalField(key: "deleted_at") var deletedAt: Date?
     @OptionalField(key: "deleted_by") var deletedBy: UUID?
+    /// Set by a publication act (step 9's announcement, or a kabid or admin publishing it with a
+    /// reason); cleared when it is withdrawn, trashed or no longer terbuka.
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @OptionalField(key: "published_by") var publishedBy: UUID?
 
     init() {}
 
     var accessClass: Access { Access(rawValue: access) ?? .terbatas }
+
+    /// May be published: its access class is terbuka and it is not in the trash.
+    var eligibleForPortal: Bool { accessClass == .terbuka && deletedAt == nil }
+
+    /// On the public portal, its feeds and APIs: eligible, and published by a publication act.
+    var isPublic: Bool { eligibleForPortal && publishedAt != nil }
 
     var tagList: [String] {
         tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -22,11 +22,11 @@ enum DatasetController {
 
     static func visibleDatasets(for user: User, query: ListQuery, on db: any Database) async throws -> [Dataset] {
         var q = Dataset.query(on: db).filter(\.$deletedAt == nil).with(\.$organization).sort(\.$title)
-        if user.role == .produsen {
-            guard let org = user.$organization.id else { return [] }
-            q = q.filter(\.$organization.$id == org)
-        } else if let raw = query.organization, let org = UUID(uuidString: raw) {
-            q = q.filter(\.$organization.$id == org)
+        switch DatasetPolicy.listScope(user) {
+        case .agency(let org): q = q.filter(\.$organization.$id == org)
+        case .nothing: return []
+        case .all:
+            if let raw = query.organization, let org = UUID(uuidString: raw) { q = q.filter(\.$organization.$id == org) }
         }
         let all = try await q.all()
         guard let text = query.q?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return all }
@@ -64,7 +64,7 @@ enum DatasetController {
     static func viewable(_ req: Request) async throws -> (User, Dataset) {
         let user = try req.requireUser()
         let dataset = try await DatasetStore.find(slug: req.parameters.get("slug") ?? "", on: req.db)
-        guard DatasetRules.canView(user, dataset) else { throw UserError(.notFound, "error.404") }
+        try DatasetPolicy.decide(.view, user, dataset).enforce()
         return (user, dataset)
     }
 
@@ -76,19 +76,21 @@ enum DatasetController {
 
     @Sendable static func editForm(_ req: Request) async throws -> HTML {
         let (user, dataset) = try await viewable(req)
+        try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
         return await DatasetViews.form(req, form: DatasetForm(dataset), dataset: dataset, organizations: try await organizations(for: user, on: req.db), problems: [])
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {
         let (user, dataset) = try await viewable(req)
+        try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
         let form = try req.content.decode(DatasetForm.self)
-        let problems = try await form.validate(for: user, on: req.db)
+        let problems = try await form.validate(for: user, existing: dataset, on: req.db)
         guard problems.isEmpty else {
             let page = await DatasetViews.form(req, form: form, dataset: dataset, organizations: try await organizations(for: user, on: req.db), problems: problems)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
         }
-        try await DatasetStore.update(dataset, with: form, by: user, on: req.db)
-        req.flash(.ok, "datasets.metadata_saved", dataset.title)
+        let changed = try await DatasetStore.update(dataset, with: form, by: user, on: req.db)
+        req.flash(.ok, changed.isEmpty ? "datasets.metadata_unchanged" : "datasets.metadata_saved", dataset.title)
         return req.redirect(to: SiteURL.dataset(dataset.slug).path)
     }
 
@@ -101,7 +103,8 @@ enum DatasetController {
         if let caseID {
             try await CaseFiles.authorize(user, caseID: caseID, dataset: dataset, on: req.db)
         } else {
-            guard DatasetRules.canSubmit(user, dataset) else { throw UserError(.forbidden, "error.403") }
+            guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
+            try DatasetPolicy.decide(.submitVersion, user, dataset).enforce()
         }
         let version = try await receiveVersion(req, user: user, dataset: dataset, caseID: caseID)
         if let caseID {
@@ -151,7 +154,28 @@ enum DatasetController {
         return req.redirect(to: SiteURL.datasets.path)
     }
 
+    struct ReasonForm: Content { var reason: String? }
+
+    /// `POST /datasets/:slug/publish`: a kabid or admin puts an eligible dataset on the portal.
+    @Sendable static func publish(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await viewable(req)
+        let reason = (try? req.content.decode(ReasonForm.self))?.reason ?? ""
+        try await DatasetStore.publish(dataset, reason: reason, by: user, on: req.db)
+        req.flash(.ok, "publish.done", dataset.title)
+        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+    }
+
+    /// `POST /datasets/:slug/withdraw`: takes it off the portal at once.
+    @Sendable static func withdraw(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await viewable(req)
+        let reason = (try? req.content.decode(ReasonForm.self))?.reason ?? ""
+        try await DatasetStore.withdraw(dataset, reason: reason, by: user, on: req.db)
+        req.flash(.ok, "publish.withdrawn", dataset.title)
+        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+    }
+
     @Sendable static func trash(_ req: Request) async throws -> HTML {
+        guard DatasetPolicy.mayViewTrash(req.currentUser) else { throw UserError(.forbidden, "error.403") }
         let datasets = try await Dataset.query(on: req.db).filter(\.$deletedAt != nil).with(\.$organization).sort(\.$deletedAt, .descending).all()
         return await DatasetViews.trash(req, datasets: datasets)
     }
@@ -164,6 +188,7 @@ enum DatasetController {
 
     @Sendable static func untrash(_ req: Request) async throws -> Response {
         let dataset = try await trashed(req)
+        try DatasetPolicy.decide(.untrash, try req.requireUser(), dataset).enforce()
         try await DatasetStore.untrash(dataset, by: try req.requireUser(), on: req.db)
         req.flash(.ok, "datasets.restored", dataset.title)
         return req.redirect(to: SiteURL.dataset(dataset.slug).path)
@@ -171,6 +196,7 @@ enum DatasetController {
 
     @Sendable static func purge(_ req: Request) async throws -> Response {
         let dataset = try await trashed(req)
+        try DatasetPolicy.decide(.purge, try req.requireUser(), dataset).enforce()
         try await DatasetStore.purge(dataset, by: try req.requireUser(), on: req.db, blobs: req.application.blobs, tables: req.application.tables)
         req.flash(.ok, "datasets.purged", dataset.title)
         return req.redirect(to: SiteURL.trash.path)

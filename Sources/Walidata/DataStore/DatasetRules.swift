@@ -2,23 +2,9 @@ import Fluent
 import Vapor
 import WalidataCore
 
-/// Who may do what with a dataset. The office's own staff see every dataset; an agency's
-/// `produsen` sees and submits only its own agency's.
+/// Dataset names and files: slugs, safe file names, kinds and media types. Who may do what
+/// with a dataset is `DatasetPolicy`'s.
 enum DatasetRules {
-    static let curators: Set<Role> = [.admin, .pengelolaTI]
-    static let readers: Set<Role> = [.admin, .administrasi, .pengelolaTI, .kasi, .kabid, .kepalaDinas, .produsen]
-
-    static func canView(_ user: User, _ dataset: Dataset) -> Bool {
-        user.role == .produsen ? user.$organization.id == dataset.$organization.id : readers.contains(user.role)
-    }
-
-    static func canSubmit(_ user: User, _ dataset: Dataset) -> Bool {
-        guard dataset.deletedAt == nil else { return false }
-        return curators.contains(user.role) || (user.role == .produsen && user.$organization.id == dataset.$organization.id)
-    }
-
-    static func canCurate(_ user: User) -> Bool { curators.contains(user.role) }
-
     /// `Data Penduduk Kecamatan Siberut 2025` → `data-penduduk-kecamatan-siberut-2025`.
     static func slug(from title: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "id_ID")).lowercased()

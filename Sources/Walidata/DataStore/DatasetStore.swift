@@ -24,7 +24,8 @@ enum DatasetStore {
     }
 
     static func create(_ form: DatasetForm, by user: User, on db: any Database) async throws -> Dataset {
-        try await EventLog.transaction(on: db) { tx in
+        guard DatasetPolicy.mayCreate(user) else { throw UserError(.forbidden, "error.403") }
+        return try await EventLog.transaction(on: db) { tx in
             let dataset = Dataset()
             form.apply(to: dataset)
             dataset.slug = try await uniqueSlug(for: dataset.title, on: tx)
@@ -35,11 +36,91 @@ enum DatasetStore {
         }
     }
 
-    static func update(_ dataset: Dataset, with form: DatasetForm, by user: User, on db: any Database) async throws {
+    /// Saves new metadata. Descriptive fields need `editMetadata`; a change of the access class
+    /// or the owning agency needs `classify` as well, else nothing is saved (403). The event
+    /// names each changed field with its old and new value. A published dataset that is no
+    /// longer terbuka leaves the portal in the same transaction, with its own event.
+    /// Returns the names of the fields that changed (none: nothing written).
+    @discardableResult
+    static func update(_ dataset: Dataset, with form: DatasetForm, by user: User, on db: any Database) async throws -> [String] {
+        try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
+        let before = DatasetForm(dataset)
+        let after = Dataset()
+        form.apply(to: after, over: dataset)
+        let changes = DatasetForm.changes(from: before, to: DatasetForm(after))
+        guard !changes.isEmpty else { return [] }
+        if changes.contains(where: { DatasetForm.classificationFields.contains($0.field) }) {
+            try DatasetPolicy.decide(.classify, user, dataset).enforce("datasets.error.classify")
+        }
+        let wasPublished = dataset.publishedAt != nil
         try await EventLog.transaction(on: db) { tx in
-            form.apply(to: dataset)
+            form.apply(to: dataset, over: dataset)
+            if wasPublished && !dataset.eligibleForPortal {
+                dataset.publishedAt = nil
+                dataset.publishedBy = nil
+            }
             try await dataset.save(on: tx)
-            try await EventLog.append(.init(action: "dataset.update", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+            var details = ["changed": changes.map(\.field).joined(separator: ",")]
+            for change in changes {
+                details["old." + change.field] = change.old
+                details["new." + change.field] = change.new
+            }
+            try await EventLog.append(
+                .init(action: "dataset.update", datasetID: dataset.id, note: dataset.title, details: details), by: .init(user), on: tx)
+            if wasPublished && dataset.publishedAt == nil {
+                let reason = Translator(lang: .id)("publish.auto_withdraw_access", Translator(lang: .id)("datasets.access." + dataset.access))
+                try await EventLog.append(
+                    .init(action: "dataset.withdraw", datasetID: dataset.id, note: reason, details: ["slug": dataset.slug]),
+                    by: .init(user), on: tx)
+            }
+        }
+        return changes.map(\.field)
+    }
+
+    // MARK: Publication
+
+    /// A kabid or admin puts an eligible dataset on the public portal, with a reason, logged.
+    /// Step 9 publishes the datasets its announcement names through `markPublished`.
+    static func publish(_ dataset: Dataset, reason: String, by user: User, at instant: Date = Date(), on db: any Database) async throws {
+        try DatasetPolicy.decide(.publish, user, dataset).enforce()
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw UserError(.unprocessableEntity, "publish.error.reason") }
+        guard dataset.eligibleForPortal else { throw UserError(.conflict, "publish.error.not_eligible") }
+        guard dataset.publishedAt == nil else { throw UserError(.conflict, "publish.error.already") }
+        _ = try await EventLog.transaction(on: db) { tx in
+            try await markPublished(dataset, note: reason, details: [:], by: user, at: instant, on: tx)
+        }
+    }
+
+    /// Sets the publication and logs it, in the caller's transaction; nothing if the dataset is
+    /// not eligible or already public. Returns whether it was published now.
+    @discardableResult
+    static func markPublished(
+        _ dataset: Dataset, note: String, details: [String: String], by user: User, at instant: Date, on tx: any Database
+    ) async throws -> Bool {
+        guard dataset.eligibleForPortal, dataset.publishedAt == nil else { return false }
+        dataset.publishedAt = instant
+        dataset.publishedBy = user.id
+        try await dataset.save(on: tx)
+        try await EventLog.append(
+            .init(action: "dataset.publish", datasetID: dataset.id, note: note, details: details.merging(["slug": dataset.slug]) { a, _ in a }),
+            by: .init(user), on: tx, at: instant)
+        return true
+    }
+
+    /// A kabid or admin takes a dataset off the portal at once, with a reason, logged.
+    static func withdraw(_ dataset: Dataset, reason: String, by user: User, at instant: Date = Date(), on db: any Database) async throws {
+        try DatasetPolicy.decide(.withdraw, user, dataset).enforce()
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw UserError(.unprocessableEntity, "publish.error.reason") }
+        guard dataset.publishedAt != nil else { throw UserError(.conflict, "publish.error.not_published") }
+        try await EventLog.transaction(on: db) { tx in
+            dataset.publishedAt = nil
+            dataset.publishedBy = nil
+            try await dataset.save(on: tx)
+            try await EventLog.append(
+                .init(action: "dataset.withdraw", datasetID: dataset.id, note: reason, details: ["slug": dataset.slug]),
+                by: .init(user), on: tx, at: instant)
         }
     }
 
@@ -101,6 +182,7 @@ enum DatasetStore {
 
     /// Recovery: the earlier version's file becomes a new current version that names its source.
     static func restore(_ source: DatasetVersion, of dataset: Dataset, note: String, by user: User, caseID: UUID? = nil, on db: any Database) async throws -> DatasetVersion {
+        try DatasetPolicy.decide(.restoreVersion, user, dataset).enforce()
         guard source.state != .rejected else { throw UserError(.conflict, "datasets.error.restore_rejected") }
         guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
         return try await EventLog.transaction(on: db) { tx in
@@ -135,17 +217,26 @@ enum DatasetStore {
 
     /// Moves a dataset to the trash. It disappears from lists and cannot take new versions, but
     /// nothing is removed until an admin purges it.
+    /// A published dataset leaves the portal with it, and restoring it does not bring it back:
+    /// that takes a new publication act.
     static func trash(_ dataset: Dataset, note: String, by user: User, on db: any Database) async throws {
+        try DatasetPolicy.decide(.trash, user, dataset).enforce()
         guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
         try await EventLog.transaction(on: db) { tx in
+            let wasPublished = dataset.publishedAt != nil
             dataset.deletedAt = Date()
             dataset.deletedBy = user.id
+            dataset.publishedAt = nil
+            dataset.publishedBy = nil
             try await dataset.save(on: tx)
-            try await EventLog.append(.init(action: "dataset.delete", datasetID: dataset.id, note: note), by: .init(user), on: tx)
+            try await EventLog.append(
+                .init(action: "dataset.delete", datasetID: dataset.id, note: note, details: wasPublished ? ["withdrawn": "1"] : [:]),
+                by: .init(user), on: tx)
         }
     }
 
     static func untrash(_ dataset: Dataset, by user: User, caseID: UUID? = nil, on db: any Database) async throws {
+        try DatasetPolicy.decide(.untrash, user, dataset).enforce()
         guard dataset.deletedAt != nil else { throw UserError(.conflict, "datasets.error.not_in_trash") }
         try await EventLog.transaction(on: db) { tx in
             let caseDetails = try await caseDetails(caseID, on: tx)
@@ -170,7 +261,7 @@ enum DatasetStore {
     /// Removes a trashed dataset for good: its rows, and the files no other version uses.
     /// Only an admin, only from the trash, only after the retention period, and always logged.
     static func purge(_ dataset: Dataset, by user: User, now: Date = Date(), on db: any Database, blobs: BlobStore, tables: TableFiles) async throws {
-        guard user.role == .admin else { throw UserError(.forbidden, "error.403") }
+        try DatasetPolicy.decide(.purge, user, dataset).enforce()
         guard let deletedAt = dataset.deletedAt else { throw UserError(.conflict, "datasets.error.not_in_trash") }
         let until = deletedAt.addingTimeInterval(Double(retentionDays) * 86400)
         guard now >= until else { throw UserError(.conflict, "datasets.error.retention", DateText.date(until, t: Translator(lang: .id))) }

@@ -10,12 +10,11 @@ enum DatasetViews {
     static func list(_ req: Request, datasets: [Dataset], current: [UUID: DatasetVersion], organizations: [Organization], filter: DatasetController.ListQuery) async -> HTML {
         let t = req.t
         let user = req.currentUser
-        let canCurate = user.map(DatasetRules.canCurate) ?? false
         let rows = datasets.map { d -> HTML in
             let version = d.currentVersionID.flatMap { current[$0] }
             return """
             <tr><td><a href="\(SiteURL.dataset(d.slug).path)">\(d.title)</a><br><span class="muted">\(d.topic)</span></td>
-            <td>\(d.organization.name)</td><td>\(accessBadge(d, t: t))</td>
+            <td>\(d.organization.name)</td><td>\(accessBadge(d, t: t))\(HTML.when(d.isPublic, " <span class=\"badge ok\">\(t("publish.badge"))</span>"))</td>
             <td>\(version.map { v -> HTML in "\(t("versions.number", String(v.number))) · \(t("versions.rows", NumberText.format(v.rowCount, lang: t.lang)))" } ?? "<span class=\"muted\">\(t("datasets.no_data"))</span>")</td>
             <td>\(DateText.date(d.updatedAt, t: t))</td></tr>
             """
@@ -25,8 +24,8 @@ enum DatasetViews {
         <h1>\(t("datasets.title"))</h1>
         <p class="muted">\(t("datasets.intro"))</p>
         <div class="actions">
-        \(HTML.when(canCurate, "<a class=\"button\" id=\"new-dataset\" href=\"\(SiteURL.datasetNew.path)\">\(t("datasets.new"))</a>"))
-        \(HTML.when(canCurate, "<a href=\"\(SiteURL.trash.path)\">\(t("trash.title"))</a>"))
+        \(HTML.when(DatasetPolicy.mayCreate(user), "<a class=\"button\" id=\"new-dataset\" href=\"\(SiteURL.datasetNew.path)\">\(t("datasets.new"))</a>"))
+        \(HTML.when(DatasetPolicy.mayViewTrash(user), "<a href=\"\(SiteURL.trash.path)\">\(t("trash.title"))</a>"))
         <a href="\(SiteURL.storageLog.path)">\(t("log.title"))</a>
         </div>
         <form class="card" method="get" action="\(SiteURL.datasets.path)">
@@ -52,6 +51,15 @@ enum DatasetViews {
         let frequencies = Dataset.Frequency.allCases.map { (value: $0.rawValue, label: t("datasets.frequency." + $0.rawValue)) }
         let accesses = Dataset.Access.allCases.map { (value: $0.rawValue, label: t("datasets.access." + $0.rawValue)) }
         let licenses = DatasetForm.licenses.map { (value: $0, label: $0 == "lainnya" ? t("datasets.license_other") : $0) }
+        // Editing, the agency and the access class are fields only for who may change them
+        // (DatasetPolicy.classify); others see them as text, and their form does not carry them.
+        let classifies = dataset.map { DatasetPolicy.may(.classify, req.currentUser, $0) } ?? true
+        let organizationField: HTML = classifies
+            ? FormField.select("organizationID", label: t("datasets.field.organization"), options: orgOptions, selected: form.organizationID)
+            : "<p class=\"field\" id=\"organization-fixed\"><span class=\"label\">\(t("datasets.field.organization"))</span><br>\(dataset?.organization.name ?? "")</p>"
+        let accessField: HTML = classifies
+            ? FormField.select("access", label: t("datasets.field.access"), options: accesses, selected: form.access, hint: t("datasets.hint.access"))
+            : "<p class=\"field\" id=\"access-fixed\"><span class=\"label\">\(t("datasets.field.access"))</span><br>\(dataset.map { accessBadge($0, t: t) } ?? "")<br><span class=\"hint\">\(t("datasets.hint.access_curators"))</span></p>"
         let body: HTML = """
         <h1>\(title)</h1>
         \(FormField.errors(problems, t: t))
@@ -60,7 +68,7 @@ enum DatasetViews {
         \(FormField.text("title", label: t("datasets.field.title"), value: form.title, required: true, hint: t("datasets.hint.title")))
         \(FormField.textarea("description", label: t("datasets.field.description"), value: form.description ?? "", rows: 4))
         <div class="grid2">
-        <div>\(FormField.select("organizationID", label: t("datasets.field.organization"), options: orgOptions, selected: form.organizationID))</div>
+        <div>\(organizationField)</div>
         <div>\(FormField.text("topic", label: t("datasets.field.topic"), value: form.topic ?? "", hint: t("datasets.hint.topic")))</div>
         <div>\(FormField.text("tags", label: t("datasets.field.tags"), value: form.tags ?? "", hint: t("datasets.hint.tags")))</div>
         <div>\(FormField.select("frequency", label: t("datasets.field.frequency"), options: frequencies, selected: form.frequency))</div>
@@ -70,7 +78,7 @@ enum DatasetViews {
         <div>\(FormField.text("source", label: t("datasets.field.source"), value: form.source ?? ""))</div>
         <div>\(FormField.select("license", label: t("datasets.field.license"), options: licenses, selected: form.license))</div>
         <div>\(FormField.text("contact", label: t("datasets.field.contact"), value: form.contact ?? ""))</div>
-        <div>\(FormField.select("access", label: t("datasets.field.access"), options: accesses, selected: form.access, hint: t("datasets.hint.access")))</div>
+        <div>\(accessField)</div>
         </div>
         <div class="actions"><button type="submit" id="save">\(t("form.save"))</button><a href="\(dataset.map { SiteURL.dataset($0.slug).path } ?? SiteURL.datasets.path)">\(t("form.cancel"))</a></div>
         </form>
@@ -80,13 +88,15 @@ enum DatasetViews {
 
     static func detail(_ req: Request, user: User, dataset: Dataset, versions: [DatasetVersion]) async -> HTML {
         let t = req.t
-        let canSubmit = DatasetRules.canSubmit(user, dataset)
-        let canCurate = DatasetRules.canCurate(user)
+        let canSubmit = DatasetPolicy.may(.submitVersion, user, dataset)
+        let canRestore = DatasetPolicy.may(.restoreVersion, user, dataset)
+        let canTrash = DatasetPolicy.may(.trash, user, dataset)
+        let canEdit = DatasetPolicy.may(.editMetadata, user, dataset)
         let current = versions.first { $0.id == dataset.currentVersionID }
         let metaRows = metadataRows(t, dataset)
         let versionRows = versions.map { v -> HTML in
             let isCurrent = v.id == dataset.currentVersionID
-            let restore: HTML = (canCurate && !isCurrent && v.state != .rejected)
+            let restore: HTML = (canRestore && !isCurrent && v.state != .rejected)
                 ? "<form class=\"inline\" method=\"post\" action=\"\(SiteURL.versionRestore(dataset.slug, v.number).path)\">\(Layout.csrfField(req))<button class=\"link\" type=\"submit\" id=\"restore-\(v.number)\">\(t("versions.restore"))</button></form>"
                 : .empty
             return """
@@ -113,7 +123,7 @@ enum DatasetViews {
         </form>
         """ : .empty
         let upload: HTML = HTML.when(canSubmit, uploadForm(req, dataset: dataset, t: t))
-        let curate: HTML = HTML.when(canCurate, """
+        let curate: HTML = HTML.when(canTrash, """
         <details class="card no-print"><summary>\(t("datasets.delete"))</summary>
         <form method="post" action="\(SiteURL.datasetDelete(dataset.slug).path)">\(Layout.csrfField(req))
         <p class="hint">\(t("datasets.delete_hint", String(DatasetStore.retentionDays)))</p>
@@ -124,11 +134,12 @@ enum DatasetViews {
         <h1>\(dataset.title) \(accessBadge(dataset, t: t))</h1>
         \(HTML.when(!dataset.description.isEmpty, "<p>\(dataset.description)</p>"))
         <div class="actions no-print">
-        \(HTML.when(canCurate || canSubmit, "<a class=\"button secondary\" href=\"\(SiteURL.datasetEdit(dataset.slug).path)\" id=\"edit-dataset\">\(t("datasets.edit_metadata"))</a>"))
+        \(HTML.when(canEdit, "<a class=\"button secondary\" href=\"\(SiteURL.datasetEdit(dataset.slug).path)\" id=\"edit-dataset\">\(t("datasets.edit_metadata"))</a>"))
         \(current.map { v -> HTML in "<a class=\"button secondary\" href=\"\(SiteURL.version(dataset.slug, v.number).path)\">\(t("datasets.view_current"))</a>" })
         <a href="\(SiteURL.datasetLog(dataset.slug).path)" id="dataset-log">\(t("log.dataset"))</a>
         </div>
         <div class="card"><table class="meta" id="dataset-meta">\(metaRows)</table></div>
+        \(publicationCard(req, user: user, dataset: dataset))
         \(upload)
         <h2>\(t("versions.title"))</h2>
         <div class="table-wrap"><table class="list" id="versions-table">
@@ -139,6 +150,40 @@ enum DatasetViews {
         \(curate)
         """
         return await Layout.render(req, title: dataset.title, body: body)
+    }
+
+    /// Whether the dataset is on the public portal, why not, and (for a kabid or the admin) the
+    /// form to publish or withdraw it with a reason.
+    static func publicationCard(_ req: Request, user: User, dataset: Dataset) -> HTML {
+        let t = req.t
+        let state: HTML
+        if dataset.isPublic {
+            state = """
+            <p id="publication-state"><span class="badge ok">\(t("publish.badge"))</span> \(t("publish.state.public", DateText.dateTime(dataset.publishedAt, t: t))) \
+            <a href="\(SiteURL.publicDataset(dataset.slug).path)">\(t("publish.public_page"))</a></p>
+            """
+        } else if dataset.eligibleForPortal {
+            state = "<p id=\"publication-state\">\(t("publish.state.eligible"))</p>"
+        } else {
+            state = "<p id=\"publication-state\">\(t("publish.state.not_eligible", t("datasets.access." + dataset.access)))</p>"
+        }
+        var form: HTML = .empty
+        if dataset.isPublic && DatasetPolicy.may(.withdraw, user, dataset) {
+            form = """
+            <form method="post" action="\(SiteURL.datasetWithdraw(dataset.slug).path)" id="withdraw-form">\(Layout.csrfField(req))
+            \(FormField.text("reason", label: t("publish.withdraw_reason"), required: true))
+            <div class="actions"><button type="submit" class="danger" id="withdraw-dataset">\(t("publish.withdraw"))</button></div></form>
+            """
+        } else if dataset.eligibleForPortal && DatasetPolicy.may(.publish, user, dataset) {
+            form = """
+            <form method="post" action="\(SiteURL.datasetPublish(dataset.slug).path)" id="publish-form">\(Layout.csrfField(req))
+            \(FormField.text("reason", label: t("publish.reason"), required: true, hint: t("publish.reason_hint")))
+            <div class="actions"><button type="submit" id="publish-dataset">\(t("publish.submit"))</button></div></form>
+            """
+        }
+        return """
+        <div class="card no-print" id="publication-card"><h2>\(t("publish.title"))</h2>\(state)\(form)</div>
+        """
     }
 
     /// The upload form works without script (a multipart post, streamed by the server); with

@@ -58,7 +58,7 @@ enum StorageLogController {
         var byID: [String: Dataset] = [:]
         for d in datasets { byID[d.id!.uuidString] = d }
         if user.role == .produsen {
-            events = events.filter { byID[$0.datasetID].map { DatasetRules.canView(user, $0) } ?? false }
+            events = events.filter { byID[$0.datasetID].map { DatasetPolicy.may(.view, user, $0) } ?? false }
         }
         return Page(audit: audit, from: from, to: to, events: events, datasets: byID, dataset: dataset)
     }

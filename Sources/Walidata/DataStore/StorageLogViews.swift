@@ -2,6 +2,15 @@ import Vapor
 import WalidataCore
 
 enum StorageLogViews {
+    /// `judul: "A" → "B"; akses: terbatas → terbuka`, each value cut to 60 characters.
+    static func changeText(_ changed: String, _ details: [String: String], t: Translator) -> String {
+        func short(_ value: String) -> String { value.count > 60 ? String(value.prefix(59)) + "…" : value }
+        return changed.split(separator: ",").map { field -> String in
+            let name = t("datasets.change." + field)
+            return "\(name): \(short(details["old." + field] ?? "")) → \(short(details["new." + field] ?? ""))"
+        }.joined(separator: "; ")
+    }
+
     static func page(_ req: Request, page: StorageLogController.Page, printable: Bool) async -> HTML {
         let t = req.t
         let rows = page.events.map { e -> HTML in
@@ -15,6 +24,7 @@ enum StorageLogViews {
             var what = t("log.action." + e.action)
             if let source { what += " " + t("log.from_version", source) }
             if e.action.hasPrefix("step."), let step = details["step"] { what += " (" + t("sop.step_n", step) + ")" }
+            if let changed = details["changed"] { what += ": " + changeText(changed, details, t: t) }
             return """
             <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
             <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>

@@ -10,7 +10,6 @@ import WalidataCore
 /// about; after the case closes its record is final. Editing after step 2 completed is allowed
 /// (a typo found later) and keeps the number already assigned.
 enum LetterStore {
-    static let editors: Set<Role> = [.administrasi, .admin]
 
     static func letter(of caseID: UUID, on db: any Database) async throws -> Letter? {
         try await Letter.query(on: db).filter(\.$caseRecord.$id == caseID).first()
@@ -48,9 +47,9 @@ enum LetterStore {
     }
 
     static func save(_ fields: LetterFields, for caseID: UUID, by user: User, at instant: Date = Date(), on db: any Database) async throws -> Letter {
-        guard editors.contains(user.role) else { throw UserError(.forbidden, "error.403") }
-        return try await EventLog.transaction(on: db) { tx in
+        try await EventLog.transaction(on: db) { tx in
             let record = try await CaseStore.find(caseID, for: user, on: tx)
+            try CasePolicy.decide(.editLetter, user, record).enforce()
             guard try await editable(record, on: tx) else { throw UserError(.conflict, "letters.error.not_editable") }
             let letter = try await letterOrDraft(for: record, at: instant, on: tx)
             letter.apply(fields)

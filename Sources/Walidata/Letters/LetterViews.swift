@@ -28,7 +28,7 @@ enum LetterViews {
         }
         if detail.reachedLetter {
             let number = detail.letter?.number ?? t("letters.unnumbered")
-            let canEdit = LetterStore.editors.contains(user.role) && detail.record.state == .open
+            let canEdit = CasePolicy.may(.editLetter, user, detail.record) && detail.record.state == .open
             items.append("""
             <li>\(t("letters.letter_title")): <strong id="letter-number">\(number)</strong> · \
             <a id="letter-print-link" href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a>\

@@ -39,8 +39,6 @@ struct Dashboard: Sendable {
         var statistics: StepStatistics
     }
 
-    /// Who may open the dashboard: the supervisors, the head of office, and the admin.
-    static let roles: Set<Role> = [.kasi, .kabid, .kepalaDinas, .admin]
 
     var period: DashboardPeriod
     var now: Date

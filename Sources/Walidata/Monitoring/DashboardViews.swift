@@ -5,7 +5,7 @@ import WalidataCore
 /// over a period against its time standard.
 enum DashboardViews {
     static func navItems(for user: User) -> [(id: String, url: SiteURL, key: String)] {
-        Dashboard.roles.contains(user.role) ? [("nav-dashboard", .dashboard, "nav.dashboard")] : []
+        OfficePolicy.may(.dashboard, user) ? [("nav-dashboard", .dashboard, "nav.dashboard")] : []
     }
 
     static func page(_ req: Request, _ d: Dashboard, query: DashboardController.PeriodQuery, problem: Problem?) async -> HTML {

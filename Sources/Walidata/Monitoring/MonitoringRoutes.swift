@@ -9,7 +9,7 @@ enum MonitoringRoutes {
         if let interval = app.lateStepSettings.interval, app.environment != .testing, BackupScheduler.isServeCommand(app.environment.arguments) {
             app.lifecycle.use(LateStepScheduler(interval: interval))
         }
-        let dashboard = Access.roles(Dashboard.roles)
+        let dashboard = Access.roles(OfficePolicy.dashboardReaders)
         app.get("notifications", access: .signedIn, use: NotificationController.list)
         app.post("notifications", "read-all", access: .signedIn, use: NotificationController.markAllRead)
         app.post("notifications", R.notificationID, "read", access: .signedIn, use: NotificationController.markRead)

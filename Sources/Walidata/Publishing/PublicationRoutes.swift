@@ -5,7 +5,7 @@ import WalidataCore
 enum PublicationRoutes {
     static func register(_ app: Application) {
         typealias R = SiteURL.Route
-        let editors = Access.roles(PublicationStore.editors)
+        let editors = Access.roles(CasePolicy.announcementEditors)
         app.post("cases", R.caseID, "announcement", access: editors, use: PublicationController.save)
         app.get("cases", R.caseID, "final-report", access: .signedIn, use: PublicationController.finalReport)
 

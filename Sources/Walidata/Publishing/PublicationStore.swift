@@ -9,7 +9,6 @@ import WalidataCore
 /// Who and when: the kabid (or an admin) writes the draft while step 9 is open; completing
 /// step 9 publishes it and writes the deliveries; from then on it is frozen.
 enum PublicationStore {
-    static let editors: Set<Role> = [.kabid, .admin]
 
     /// What the case page and the API show: the stored announcement, or the draft the system
     /// proposes (the case's title and datasets, the website channel) before one is saved.
@@ -53,7 +52,7 @@ enum PublicationStore {
     static func saveDraft(_ input: AnnouncementInput, caseID: UUID, by user: User, at instant: Date = Date(), on db: any Database) async throws -> Announcement {
         try await EventLog.transaction(on: db) { tx in
             let record = try await CaseStore.find(caseID, for: user, on: tx)
-            guard editors.contains(user.role) else { throw UserError(.forbidden, "error.403") }
+            try CasePolicy.decide(.editAnnouncement, user, record).enforce()
             if let existing = try await announcement(of: caseID, on: tx), existing.published {
                 throw UserError(.conflict, "announcement.error.published")
             }
@@ -118,6 +117,17 @@ enum PublicationStore {
                 : Delivery(announcementID: id, channel: channel, state: .notConfigured, at: instant)
             try await delivery.create(on: tx)
         }
+        // The publication act for the datasets it names: those that are eligible (terbuka, not
+        // in the trash) go on the portal now, each with its own logged event.
+        let named = try await datasetIDs(of: announcement, on: tx)
+        if !named.isEmpty {
+            for dataset in try await Dataset.query(on: tx).filter(\.$id ~~ named).all() {
+                try await DatasetStore.markPublished(
+                    dataset, note: Translator(lang: .id)("publish.by_announcement", record.number, announcement.title),
+                    details: ["announcement": id.uuidString, "case": caseID.uuidString, "case_number": record.number, "number": record.number],
+                    by: user, at: instant, on: tx)
+            }
+        }
         try await EventLog.append(.init(action: "announcement.publish", note: announcement.title, details: [
             "case": caseID.uuidString, "number": record.number, "announcement": id.uuidString,
             "channels": announcement.channels.map(\.rawValue).joined(separator: ","),
@@ -127,14 +137,13 @@ enum PublicationStore {
 
     // MARK: The public's view
 
-    /// Whether the public may see a dataset: its access class is terbuka and it is not in the trash.
-    static func isPublic(_ dataset: Dataset) -> Bool {
-        dataset.accessClass == .terbuka && dataset.deletedAt == nil
-    }
+    /// Whether the public may see a dataset: published by a publication act, still terbuka, and
+    /// not in the trash (`Dataset.isPublic`).
+    static func isPublic(_ dataset: Dataset) -> Bool { dataset.isPublic }
 
     static func publicDatasets(on db: any Database) async throws -> [Dataset] {
         try await Dataset.query(on: db).filter(\.$access == Dataset.Access.terbuka.rawValue).filter(\.$deletedAt == nil)
-            .with(\.$organization).sort(\.$title).all()
+            .filter(\.$publishedAt != nil).with(\.$organization).sort(\.$title).all()
     }
 
     /// A public dataset by slug; anything else is "not found", so a restricted one is not revealed.

@@ -58,7 +58,7 @@ enum SOPStore {
     /// Pengesahan: the approver's name and NIP and the date are recorded on the revision and
     /// printed on its sheet; the revision in force before it becomes superseded.
     static func approve(_ number: Int, by approver: User, at date: Date = Date(), on db: any Database) async throws -> SOPRevision {
-        guard approver.role == .kepalaDinas else { throw UserError(.forbidden, "error.403") }
+        try OfficePolicy.decide(.sopApproval, approver).enforce()
         return try await EventLog.transaction(on: db) { tx in
             let draft = try await revision(number, on: tx)
             guard draft.status == .draft else { throw UserError(.conflict, "sop.error.not_draft") }

@@ -43,6 +43,8 @@ enum SiteURL {
     case datasetEdit(String)
     case datasetUpload(String)
     case datasetDelete(String)
+    case datasetPublish(String)
+    case datasetWithdraw(String)
     case datasetLog(String)
     case datasetCompare(String)
     case version(String, Int)
@@ -136,6 +138,8 @@ enum SiteURL {
         case .datasetEdit(let slug): "/datasets/\(slug)/edit"
         case .datasetUpload(let slug): "/datasets/\(slug)/upload"
         case .datasetDelete(let slug): "/datasets/\(slug)/delete"
+        case .datasetPublish(let slug): "/datasets/\(slug)/publish"
+        case .datasetWithdraw(let slug): "/datasets/\(slug)/withdraw"
         case .datasetLog(let slug): "/datasets/\(slug)/log"
         case .datasetCompare(let slug): "/datasets/\(slug)/compare"
         case .version(let slug, let n): "/datasets/\(slug)/versions/\(n)"

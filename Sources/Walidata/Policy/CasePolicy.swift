@@ -1,0 +1,62 @@
+import Vapor
+import WalidataCore
+
+/// Who may do what with a case (permohonan) and the documents it makes: its attachments, the
+/// step-2 letter, the report rounds, the step-9 announcement.
+///
+/// - The office's staff see every case; an agency's produsen only its own agency's cases
+///   (another agency's is hidden: 404), with every document they produce.
+/// - A produsen submits for its agency; the administration section registers paper and phone
+///   requests for any agency; the admin can do either.
+/// - Steps are completed by the roles that execute them (the engine then holds each to its
+///   SOP lane, and lets the admin act for a lane with a reason); a produsen follows but never
+///   completes.
+/// - The requester's side (its produsen, administrasi, admin) attaches files; the step 3–4
+///   executors (pengelola_ti, admin) store them and work on the case's datasets.
+/// - The letter is written by administrasi (step 2), the report by pengelola_ti (step 5), the
+///   announcement by the kabid (step 9); the admin may act for each.
+enum CasePolicy {
+    enum Action: String, CaseIterable, Sendable {
+        case view
+        case completeStep
+        case attach
+        /// Steps 3–4: link datasets, upload, recover, restore, store attachments.
+        case workData
+        case editLetter
+        case editReport
+        case editAnnouncement
+    }
+
+    static let starters: Set<Role> = [.produsen, .administrasi, .admin]
+    static let actors: Set<Role> = Set(Role.executors + [.admin])
+    static let attachers: Set<Role> = [.produsen, .administrasi, .admin]
+    static let dataWorkers: Set<Role> = [.pengelolaTI, .admin]
+    static let letterEditors: Set<Role> = [.administrasi, .admin]
+    static let reportEditors: Set<Role> = [.pengelolaTI, .admin]
+    static let announcementEditors: Set<Role> = [.kabid, .admin]
+
+    static func decide(_ action: Action, _ user: User?, _ record: Case) -> Verdict {
+        guard let user else { return .hidden }
+        guard user.role != .produsen || user.actsFor(record.$organization.id) else { return .hidden }
+        let roles: Set<Role> = switch action {
+        case .view: Set(Role.allCases)
+        case .completeStep: actors
+        case .attach: attachers
+        case .workData: dataWorkers
+        case .editLetter: letterEditors
+        case .editReport: reportEditors
+        case .editAnnouncement: announcementEditors
+        }
+        return .when(roles.contains(user.role))
+    }
+
+    static func may(_ action: Action, _ user: User?, _ record: Case) -> Bool {
+        decide(action, user, record).isAllowed
+    }
+
+    /// Starting a case is not about an existing one: by role only.
+    static func mayStart(_ user: User?) -> Bool { user.map { starters.contains($0.role) } ?? false }
+
+    /// Which agencies' cases a user may list.
+    static func listScope(_ user: User) -> AgencyScope { .of(user) }
+}

@@ -1,0 +1,38 @@
+import Vapor
+import WalidataCore
+
+/// Who may manage the office's own things: accounts, agencies, settings, the working
+/// calendar, SOP drafts and their approval, backups, the audit trail, the dashboard.
+///
+/// Accounts, agencies, settings, the calendar, SOP drafts, backups and the audit trail are the
+/// admin's; an SOP revision is approved by the Kepala Dinas; the dashboard is for those who
+/// supervise the procedure. Every signed-in user manages their own account (password,
+/// language, API tokens) and their own notifications, never another's.
+enum OfficePolicy {
+    enum Resource: String, CaseIterable, Sendable {
+        case users, organizations, settings, calendar, sopDrafts, sopApproval, backups, audit, dashboard
+    }
+
+    static let dashboardReaders: Set<Role> = [.kasi, .kabid, .kepalaDinas, .admin]
+
+    static func roles(for resource: Resource) -> Set<Role> {
+        switch resource {
+        case .users, .organizations, .settings, .calendar, .sopDrafts, .backups, .audit: [.admin]
+        case .sopApproval: [.kepalaDinas]
+        case .dashboard: dashboardReaders
+        }
+    }
+
+    static func decide(_ resource: Resource, _ user: User?) -> Verdict {
+        guard let user else { return .hidden }
+        return .when(roles(for: resource).contains(user.role))
+    }
+
+    static func may(_ resource: Resource, _ user: User?) -> Bool { decide(resource, user).isAllowed }
+
+    /// A user's own account, tokens and notifications: only that user. Another's is hidden.
+    static func decideOwn(_ user: User?, ownerID: UUID?) -> Verdict {
+        guard let user, let id = user.id, id == ownerID else { return .hidden }
+        return .allowed
+    }
+}
