@@ -78,6 +78,15 @@ struct ExportSecurityTests {
             let v2 = try await DatasetStore.version(2, of: f.dataset, on: app.db)
             #expect(v2.filename == "Rekap Kabé; 2025.csv")
             #expect(v2.state == .accepted)
+
+            // The page's script shows the error's words, so a refused upload answers it in JSON too.
+            let empty = try await f.pengelola.upload(f.dataset.slug, disposition: #"filename="kosong.csv""#, bytes: [], accept: "application/json")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.headers.contentType == .json)
+            #expect(empty.body.string.contains("\"code\":\"upload.error.empty\""))
+            let emptyFromBrowser = try await f.pengelola.upload(f.dataset.slug, disposition: #"filename="kosong.csv""#, bytes: [], accept: Self.browserAccept)
+            #expect(emptyFromBrowser.status == .unprocessableEntity)
+            #expect(emptyFromBrowser.headers.contentType == .html)
         }
     }
 
