@@ -76,7 +76,7 @@ enum TableViews {
                 let after = newIndex.flatMap { $0 < row.new.texts.count ? row.new.texts[$0] : nil } ?? ""
                 return "<li><strong>\(column)</strong>: <del>\(CellText.shown(before, t: t))</del> → <ins>\(CellText.shown(after, t: t))</ins></li>"
             }
-            return "<tr><td>\(row.key)</td><td><ul>\(diffs)</ul></td></tr>"
+            return "<tr><td>\(CellText.shown(row.key, t: t))</td><td><ul>\(diffs)</ul></td></tr>"
         }
         let problems = c.problems.map { "<li class=\"warn\">\(t.lang == .id ? $0.indonesianMessage : $0.englishMessage)</li>" as HTML }
         let summary: [(String, String)] = [
