@@ -188,6 +188,7 @@ struct BackupScheduleTests {
             let download = try await admin.get("/admin/backups/download/\(archive.name)")
             #expect(download.status == .ok)
             #expect(Int64(download.body.readableBytes) == archive.size)
+            #expect(download.headers.first(name: .cacheControl) == "private, no-store")
             #expect(try await kasi.get("/admin/backups/download/\(archive.name)").status == .forbidden)
             #expect(try await admin.get("/storage-log").body.string.contains("Membuat cadangan"))
         }

@@ -241,6 +241,7 @@ struct CaseAttachmentTests {
             #expect(app.blobs.exists(attachment.sha256), "the attachment still points at the file")
             let download = try await f.send(.GET, "/api/v1/cases/\(id)/attachments/\(attachment.id)/download", as: "produsen")
             #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.good)
+            #expect(download.headers.first(name: .cacheControl) == "private, no-store")
         }
     }
 }

@@ -137,6 +137,7 @@ struct DashboardTests {
             let csv = try await kasi.get("/dashboard/steps.csv?from=2030-03-01&to=2030-03-31")
             #expect(csv.status == .ok)
             #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            #expect(csv.headers.first(name: .cacheControl) == "private, no-store")
             #expect(csv.headers.first(name: .contentDisposition)?.contains("waktu-langkah-2030-03-01_2030-03-31.csv") == true)
             let bytes = Array(csv.body.readableBytesView)
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "the byte order mark Excel needs for accents")

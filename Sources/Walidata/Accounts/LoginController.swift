@@ -82,10 +82,9 @@ enum LoginController {
     /// A real bcrypt hash of a random string, made once, so an unknown name costs the same time.
     private static let dummyHash: String = (try? Bcrypt.hash(CSRF.newToken())) ?? ""
 
-    /// Only a local path, so a crafted link cannot send a user elsewhere.
+    /// Only a local path, so a crafted link cannot send a user elsewhere (`LocalPath` has the rules).
     static func localPath(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return nil }
-        return next
+        LocalPath.safe(next)
     }
 
     /// Where to go after signing in: a local path other than the login page, else home.

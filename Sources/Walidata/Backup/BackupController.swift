@@ -52,7 +52,7 @@ enum BackupController {
         let archive = try archive(named: req.parameters.get("name") ?? "", req)
         let response = try await req.fileio.asyncStreamFile(at: archive.path, mediaType: .zip)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(archive.name)\"")
-        return response
+        return response.privateDownload()
     }
 
     /// Only a name the folder listing shows: never a path, so no other file can be reached.

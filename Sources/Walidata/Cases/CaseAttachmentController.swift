@@ -31,7 +31,7 @@ enum CaseAttachmentController {
         let response = try await req.fileio.asyncStreamFile(at: path, mediaType: HTTPMediaType.parse(attachment.mediaType))
         response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: attachment.filename))
         response.headers.replaceOrAdd(name: "X-Content-SHA256", value: attachment.blobHash)
-        return response
+        return response.privateDownload()
     }
 
     @Sendable static func store(_ req: Request) async throws -> Response {

@@ -110,12 +110,12 @@ enum DatasetController {
         if let caseID {
             req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
             let url = SiteURL.caseDetail(caseID).path
-            if req.headers.accept.mediaTypes.contains(.json) {
+            if req.prefersJSON {
                 return try await UploadResult(number: version.number, status: version.status, url: url).encodeResponse(status: .created, for: req)
             }
             return req.redirect(to: url)
         }
-        if req.headers.accept.mediaTypes.contains(.json) {
+        if req.prefersJSON {
             let body = UploadResult(number: version.number, status: version.status, url: SiteURL.version(dataset.slug, version.number).path)
             return try await body.encodeResponse(status: .created, for: req)
         }

@@ -47,7 +47,7 @@ enum Intake {
             return Result(
                 status: check.accepted ? .accepted : .rejected,
                 rowCount: Int64(check.rowCount), columnCount: check.header.count,
-                reportJSON: String(decoding: try encoder.encode(check), as: UTF8.self)
+                reportJSON: String(decoding: try encoder.encode(check.bounded()), as: UTF8.self)
             )
         } catch let error as TablesError {
             let failure = Failure(failure: error.code.rawValue, indonesianMessage: error.indonesianMessage, englishMessage: error.englishMessage)

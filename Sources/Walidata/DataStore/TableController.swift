@@ -44,10 +44,14 @@ enum TableController {
         return try await export(req, dataset: dataset, version: version, format: format)
     }
 
-    static func export(_ req: Request, dataset: Dataset, version: DatasetVersion, format: ExportFormat) async throws -> Response {
+    /// The download itself; `caching` says whether caches may keep it (`DownloadCaching`): the
+    /// office's and the API's are private, the portal's public.
+    static func export(_ req: Request, dataset: Dataset, version: DatasetVersion, format: ExportFormat,
+                       caching: DownloadCaching = .privateDownload) async throws -> Response {
         let params = try req.query.decode(TableQueryParams.self)
         let query = try params.query(defaultLimit: nil)
         let path = try tablePath(req, version: version)
+        if let notModified = caching.notModified(req) { return notModified }
         // Check the query before any byte is sent, so a bad column is a 400 and not a cut stream.
         try await req.application.threadPool.runIfActive {
             do { try open(path).validate(query) } catch let error as TablesError { throw error.userError }
@@ -66,6 +70,7 @@ enum TableController {
             }
         }, count: -1)
         let response = Response(status: .ok, body: body)
+        caching.apply(to: response)
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
         let base = "\(dataset.slug)-v\(version.number)\(query.filters.isEmpty ? "" : "-filter")"
         response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: "\(base).\(format.fileExtension)"))

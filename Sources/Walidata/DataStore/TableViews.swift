@@ -19,9 +19,9 @@ enum TableViews {
             """
         }
         let sortOptions = [(value: "", label: t("table.row_order"))] + columns.map { (value: $0, label: $0) }
-        let head = ["#"].map { "<th class=\"num\">\($0)</th>" as HTML } + columns.map { "<th>\($0)</th>" as HTML }
+        let head = ["#"].map { "<th class=\"num\">\($0)</th>" as HTML } + columns.map { CellText.header($0, t: t) }
         let rows = page.rows.map { row -> HTML in
-            "<tr><td class=\"num muted\">\(row.number)</td>\(row.texts.map { "<td>\($0)</td>" as HTML })</tr>"
+            "<tr><td class=\"num muted\">\(row.number)</td>\(row.texts.map { CellText.cell($0, t: t) })</tr>"
         }
         let base = SiteURL.version(dataset.slug, version.number).path
         let from = page.totalCount == 0 ? 0 : page.offset + 1
@@ -64,8 +64,8 @@ enum TableViews {
         let t = req.t
         func rowTable(_ rows: [TableRow], columns: [String], id: String) -> HTML {
             guard !rows.isEmpty else { return .empty }
-            let head = columns.map { "<th>\($0)</th>" as HTML }
-            let body = rows.map { r -> HTML in "<tr>\(r.texts.map { "<td>\($0)</td>" as HTML })</tr>" }
+            let head = columns.map { CellText.header($0, t: t) }
+            let body = rows.map { r -> HTML in "<tr>\(r.texts.map { CellText.cell($0, t: t) })</tr>" }
             return "<div class=\"table-wrap\"><table class=\"list\" id=\"\(id)\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
         }
         let changed = c.changedExamples.map { row -> HTML in
@@ -74,9 +74,9 @@ enum TableViews {
                 let newIndex = c.newColumns.firstIndex(of: column)
                 let before = oldIndex.flatMap { $0 < row.old.texts.count ? row.old.texts[$0] : nil } ?? ""
                 let after = newIndex.flatMap { $0 < row.new.texts.count ? row.new.texts[$0] : nil } ?? ""
-                return "<li><strong>\(column)</strong>: <del>\(before)</del> → <ins>\(after)</ins></li>"
+                return "<li><strong>\(column)</strong>: <del>\(CellText.shown(before, t: t))</del> → <ins>\(CellText.shown(after, t: t))</ins></li>"
             }
-            return "<tr><td>\(row.key)</td><td><ul>\(diffs)</ul></td></tr>"
+            return "<tr><td>\(CellText.shown(row.key, t: t))</td><td><ul>\(diffs)</ul></td></tr>"
         }
         let problems = c.problems.map { "<li class=\"warn\">\(t.lang == .id ? $0.indonesianMessage : $0.englishMessage)</li>" as HTML }
         let summary: [(String, String)] = [

@@ -2,6 +2,7 @@ import Fluent
 import MultipartKit
 import NIOConcurrencyHelpers
 import Vapor
+import WalidataCore
 
 /// Receiving a file for a dataset. The body is streamed to the blob store, never held whole
 /// in memory. Two forms arrive here: the raw file as the body (the page's upload script and
@@ -90,8 +91,10 @@ private final class MultipartState: @unchecked Sendable {
 
     func header(name: String, value: String) {
         guard name.lowercased() == "content-disposition" else { return }
-        currentName = Self.parameter("name", in: value)
-        if currentName == "file", let file = Self.parameter("filename", in: value) {
+        // Parsed properly: `filename="a;b.csv"` is `a;b.csv`, and `filename*=UTF-8''…` wins.
+        let disposition = DispositionHeader(value)
+        currentName = disposition.name
+        if currentName == "file", let file = disposition.filename {
             currentIsFile = true
             filename = file
         }
@@ -109,16 +112,6 @@ private final class MultipartState: @unchecked Sendable {
         currentName = nil
         currentIsFile = false
         fieldBytes = []
-    }
-
-    static func parameter(_ key: String, in header: String) -> String? {
-        for part in header.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == key {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return nil
     }
 }
 

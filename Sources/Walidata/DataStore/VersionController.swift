@@ -25,7 +25,7 @@ enum VersionController {
         let response = try await req.fileio.asyncStreamFile(at: path, mediaType: HTTPMediaType.parse(version.mediaType))
         response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: version.filename))
         response.headers.replaceOrAdd(name: "X-Content-SHA256", value: version.blobHash)
-        return response
+        return response.privateDownload()
     }
 
     struct RestoreForm: Content { var note: String? }

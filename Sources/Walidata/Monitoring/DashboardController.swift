@@ -36,7 +36,7 @@ enum DashboardController {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: ExportFormat.csvExcel.mediaType)
         headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: DashboardCSV.filename(period)))
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.replaceOrAdd(name: .cacheControl, value: DownloadCaching.privateValue)
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 }

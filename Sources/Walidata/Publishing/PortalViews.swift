@@ -93,8 +93,8 @@ enum PortalViews {
             """
             <div class="card"><h2>\(preview.rows.count < preview.totalCount ? t("portal.preview", String(preview.rows.count), NumberText.format(Int64(preview.totalCount), lang: t.lang)) : t("portal.preview_all", String(preview.rows.count)))</h2>
             <div class="table-wrap"><table class="list" id="preview">
-            <thead><tr>\(preview.columns.map { "<th>\($0)</th>" as HTML })</tr></thead>
-            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(row.texts.map { "<td>\($0)</td>" as HTML })</tr>" })</tbody></table></div></div>
+            <thead><tr>\(preview.columns.map { CellText.header($0, t: t) })</tr></thead>
+            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(row.texts.map { CellText.cell($0, t: t) })</tr>" })</tbody></table></div></div>
             """
         } else { .empty }
         let news = announcements.map { "<li><a href=\"\(SiteURL.publicAnnouncement($0.id!).path)\">\($0.title)</a> <span class=\"muted\">\(DateText.date($0.publishedAt, t: t))</span></li>" as HTML }

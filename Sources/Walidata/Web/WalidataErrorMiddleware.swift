@@ -38,7 +38,8 @@ struct WalidataErrorMiddleware: AsyncMiddleware {
         }
         let lang = request.preferredLanguage
         let message = Translator(lang: lang)(key, arguments)
-        if request.isAPI {
+        // The API, and a page's script that asks for JSON (the upload), get the message as JSON.
+        if request.isAPI || request.prefersJSON {
             let body = APIErrorBody(error: .init(status: Int(status.code), code: key, message: message))
             let response = Response(status: status, headers: headers)
             try? response.content.encode(body, as: .json)

@@ -1,7 +1,7 @@
 extension ExportFormat {
     /// A small table built in memory (a summary, not a stored version) written with the same
     /// rules as the table downloads: RFC 4180 quoting, CRLF line ends, and for `csvExcel` the
-    /// byte order mark that makes Excel read accents right. `json` is not a CSV and gives nothing.
+    /// byte order mark that makes Excel read accents right and formula cells neutralised (`FormulaGuard`). `json` is not a CSV and gives nothing.
     public func csvBytes(header: [String], rows: [[String]]) -> [UInt8] {
         guard self != .json else { return [] }
         var bytes: [UInt8] = []
@@ -11,7 +11,7 @@ extension ExportFormat {
             for (i, field) in line.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 var text = field
-                text.withUTF8 { TableExporter.appendCSVField($0, to: &out) }
+                text.withUTF8 { TableExporter.appendCSVField($0, to: &out, guardFormulas: self == .csvExcel) }
             }
             out.append("\r\n")
         }

@@ -29,7 +29,7 @@ struct TableExporter {
             for (i, column) in columns.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 var name = column.name
-                name.withUTF8 { Self.appendCSVField($0, to: &out) }
+                name.withUTF8 { Self.appendCSVField($0, to: &out, guardFormulas: format == .csvExcel) }
             }
             out.append("\r\n")
         case .json:
@@ -42,7 +42,10 @@ struct TableExporter {
         case .csv, .csvExcel:
             for i in columns.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendCSVField(cursor.textBytes(i), to: &out)
+                let text = cursor.textBytes(i)
+                // Stored numbers cannot start a formula; only text cells are looked at.
+                let guarded = format == .csvExcel && cursor.storageClass(i) == SQLITE_TEXT
+                Self.appendCSVField(text, to: &out, guardFormulas: guarded)
             }
             out.append("\r\n")
         case .json:
@@ -63,8 +66,10 @@ struct TableExporter {
     }
 
     /// RFC 4180: quoted when the field holds a comma, quote, CR or LF, or starts or ends with
-    /// a space (which some readers would trim); quotes doubled.
-    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput) {
+    /// a space (which some readers would trim); quotes doubled. With `guardFormulas`, a cell
+    /// `FormulaGuard` flags gets a leading `'` (inside the quotes when quoted).
+    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput, guardFormulas: Bool = false) {
+        let prefix = guardFormulas && FormulaGuard.needsPrefix(bytes)
         var needsQuotes = bytes.first == 0x20 || bytes.last == 0x20
         if !needsQuotes {
             for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
@@ -73,10 +78,12 @@ struct TableExporter {
             }
         }
         guard needsQuotes else {
+            if prefix { out.append(UInt8(ascii: "'")) }
             out.append(bytes)
             return
         }
         out.append(0x22)
+        if prefix { out.append(UInt8(ascii: "'")) }
         for b in bytes {
             if b == 0x22 { out.append(0x22) }
             out.append(b)
@@ -96,12 +103,44 @@ struct TableExporter {
                 Self.appendDigits(v, to: &out)
             }
         case SQLITE_FLOAT:
-            out.append(NumberText.decimal(cursor.real(i)))
+            // The decimal as it was read (`13.10`, `1.234,50` as `1234.50`), not the double
+            // printed back (`13.1`): a JSON number's digits are the data.
+            if !Self.appendDecimalText(cursor.textBytes(i), to: &out) { out.append(NumberText.decimal(cursor.real(i))) }
         case SQLITE_TEXT:
             Self.appendJSONString(cursor.storedBytes(i), to: &out)
         default:
             out.append("null")
         }
+    }
+
+    /// Writes a decimal's original text as a JSON number: the sign, the digits, and `.` for
+    /// its decimal separator, which for a stored decimal is always the last `.` or `,` (any
+    /// other is a thousands separator). False, writing nothing, when the text is not such a
+    /// number (a value SQLite printed with an exponent), so the caller falls back.
+    static func appendDecimalText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput) -> Bool {
+        var s = 0, e = bytes.count
+        while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+        while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+        var negative = false
+        if s < e, bytes[s] == UInt8(ascii: "-") || bytes[s] == UInt8(ascii: "+") {
+            negative = bytes[s] == UInt8(ascii: "-")
+            s += 1
+        }
+        var point = -1
+        for k in s..<max(s, e) {
+            let b = bytes[k]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") { point = k } else if !CellClassifier.isDigit(b) { return false }
+        }
+        let whole = bytes[s..<(point < 0 ? e : point)].filter(CellClassifier.isDigit)
+        let fraction = point < 0 ? [] : Array(bytes[(point + 1)..<e])
+        guard !whole.isEmpty, point < 0 || !fraction.isEmpty, whole.count == 1 || whole.first != UInt8(ascii: "0") else { return false }
+        if negative { out.append(UInt8(ascii: "-")) }
+        whole.withUnsafeBufferPointer { out.append($0) }
+        if !fraction.isEmpty {
+            out.append(UInt8(ascii: "."))
+            fraction.withUnsafeBufferPointer { out.append($0) }
+        }
+        return true
     }
 
     private static func appendDigits(_ value: Int64, to out: inout ChunkedOutput) {
