@@ -12,7 +12,7 @@ enum StorageLogController {
 
     static let actions = [
         "dataset.create", "dataset.update", "version.store", "version.update", "version.store_unchecked", "version.reject",
-        "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "backup.create", "backup.verify", "verify.run",
+        "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "dataset.publish", "dataset.withdraw", "backup.create", "backup.verify", "verify.run",
     ]
 
     /// Everything else the log records: the audit trail of accounts, SOP and calendar.
