@@ -12,7 +12,7 @@ enum BackupRoutes {
         if app.backupSettings.hour != nil, app.environment != .testing, BackupScheduler.isServeCommand(app.environment.arguments) {
             app.lifecycle.use(BackupScheduler())
         }
-        let admin = Access.only(.admin)
+        let admin = Access.roles(OfficePolicy.roles(for: .backups))
         app.get("admin", "backups", access: admin, use: BackupController.list)
         app.post("admin", "backups", "create", access: admin, use: BackupController.create)
         app.post("admin", "backups", "verify", access: admin, use: BackupController.verify)

@@ -29,6 +29,7 @@ enum DatasetPolicy {
     static let curators: Set<Role> = [.admin, .pengelolaTI]
     static let readers: Set<Role> = Set(Role.allCases)
     static let publishers: Set<Role> = [.kabid, .admin]
+    static let purgers: Set<Role> = [.admin]
 
     static func decide(_ action: Action, _ user: User?, _ dataset: Dataset) -> Verdict {
         guard let user else { return .hidden }
@@ -40,7 +41,7 @@ enum DatasetPolicy {
         case .view: .allowed
         case .editMetadata, .submitVersion: .when(curator || owner)
         case .classify, .restoreVersion, .trash, .untrash: .when(curator)
-        case .purge: .when(user.role == .admin)
+        case .purge: .when(purgers.contains(user.role))
         case .publish, .withdraw: .when(publishers.contains(user.role))
         }
     }
