@@ -210,3 +210,39 @@ struct DatasetPolicyTests {
         }
     }
 }
+
+@Suite("Dataset page shows exactly what the policy allows")
+struct DatasetPageMatchesPolicyTests {
+    @Test("for every role, each control on the dataset page is there exactly when DatasetPolicy allows its action", arguments: TestDatabase.all)
+    func controlsFollowPolicy(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let agency = try await app.makeOrganization("DINKES", name: "Dinas Kesehatan")
+            var users: [User] = []
+            for (name, role) in [("admin", Role.admin), ("pengelola", .pengelolaTI), ("kasi", .kasi), ("kabid", .kabid), ("kadis", .kepalaDinas),
+                                 ("administrasi", .administrasi)] {
+                users.append(try await app.makeUser(name, role: role))
+            }
+            users.append(try await app.makeUser("produsen", role: .produsen, organization: agency))
+            let dataset = try await app.makeDataset("Jumlah Sekolah", organization: agency, by: users[1])
+            let officer = TestBrowser(app)
+            try await officer.login("pengelola")
+            try await officer.get("/datasets/\(dataset.slug)")
+            for csv in ["kode,n\n1,2\n", "kode,n\n1,3\n"] {
+                #expect(try await officer.uploadRaw(dataset.slug, filename: "d.csv", bytes: Array(csv.utf8)).status == .seeOther)
+                try await officer.get("/datasets/\(dataset.slug)")
+            }
+            let controls: [(marker: String, action: DatasetPolicy.Action)] = [
+                ("id=\"edit-dataset\"", .editMetadata), ("id=\"upload-form\"", .submitVersion), ("id=\"restore-1\"", .restoreVersion),
+                ("id=\"delete-dataset\"", .trash), ("id=\"publish-form\"", .publish),
+            ]
+            for user in users {
+                let browser = TestBrowser(app)
+                try await browser.login(user.username)
+                let page = try await browser.get("/datasets/\(dataset.slug)").body.string
+                for (marker, action) in controls {
+                    #expect(page.contains(marker) == DatasetPolicy.may(action, user, dataset), "\(user.username): \(marker)")
+                }
+            }
+        }
+    }
+}
