@@ -246,3 +246,40 @@ struct DatasetPageMatchesPolicyTests {
         }
     }
 }
+
+@Suite("A file that is not a table never replaces the table people see")
+struct NonTableUploadTests {
+    @Test("a PNG sent to a CSV dataset is kept as a version beside it; the table, the portal and the downloads stay; recovery makes it current on purpose",
+          arguments: TestDatabase.all)
+    func pngBesideTable(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let agency = try await app.makeOrganization("DINKES", name: "Dinas Kesehatan")
+            let officer = try await app.makeUser("pengelola", role: .pengelolaTI)
+            let kabid = try await app.makeUser("kabid", role: .kabid)
+            let dataset = try await app.makeDataset("Jumlah Bidan", organization: agency, by: officer)
+            let browser = TestBrowser(app)
+            try await browser.login("pengelola")
+            try await browser.get("/datasets/\(dataset.slug)")
+            #expect(try await browser.uploadRaw(dataset.slug, filename: "bidan.csv", bytes: Array("kecamatan,jumlah\nSiberut,12\n".utf8)).status == .seeOther)
+            try await DatasetStore.publish(try #require(try await Dataset.find(dataset.id, on: app.db)), reason: "uji", by: kabid, on: app.db)
+            try await browser.get("/datasets/\(dataset.slug)")
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
+            let sent = try await browser.uploadRaw(dataset.slug, filename: "foto.png", bytes: png)
+            #expect(sent.status == .seeOther)
+            let page = try await browser.get(sent.headers.first(name: .location) ?? "/")
+            #expect(page.body.string.contains("bukan tabel"), "the page says what happened")
+            let stored = try #require(try await Dataset.find(dataset.id, on: app.db))
+            let current = try #require(try await DatasetVersion.find(stored.currentVersionID, on: app.db))
+            #expect(current.number == 1 && current.state == .accepted)
+            #expect(try await DatasetVersion.query(on: app.db).filter(\.$dataset.$id == dataset.id!).count() == 2)
+            let visitor = TestBrowser(app)
+            #expect(try await visitor.get("/publik/data/\(dataset.slug)/data.csv").body.string.contains("Siberut"))
+
+            // The officer decides: recovery makes the PNG current, by name.
+            let png2 = try await DatasetStore.version(2, of: stored, on: app.db)
+            _ = try await DatasetStore.restore(png2, of: stored, note: "memang gambar", by: officer, on: app.db)
+            let after = try #require(try await Dataset.find(dataset.id, on: app.db))
+            #expect(try await DatasetVersion.find(after.currentVersionID, on: app.db)?.number == 3)
+        }
+    }
+}

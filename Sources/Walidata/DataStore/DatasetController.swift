@@ -119,7 +119,12 @@ enum DatasetController {
             let body = UploadResult(number: version.number, status: version.status, url: SiteURL.version(dataset.slug, version.number).path)
             return try await body.encodeResponse(status: .created, for: req)
         }
-        req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
+        if version.state == .stored, let currentID = dataset.currentVersionID, currentID != version.id,
+           let current = try await DatasetVersion.find(currentID, on: req.db) {
+            req.flash(.error, "upload.done.stored_aside", String(version.number), String(current.number))
+        } else {
+            req.flash(version.state == .rejected ? .error : .ok, "upload.done." + version.status, String(version.number))
+        }
         return req.redirect(to: SiteURL.version(dataset.slug, version.number).path)
     }
 

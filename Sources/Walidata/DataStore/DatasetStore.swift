@@ -161,7 +161,14 @@ enum DatasetStore {
             version.changeNote = note
             version.createdBy = user.id
             try await version.create(on: tx)
-            if intake.status != .rejected {
+            // A file that is not a table (a PNG sent by mistake, a PDF) never takes the place
+            // of a table people read and download: it is kept beside it, and an officer who
+            // really means to replace the table makes it current by recovery.
+            var currentIsTable = false
+            if let id = dataset.currentVersionID, let current = try await DatasetVersion.find(id, on: tx) {
+                currentIsTable = current.state == .accepted
+            }
+            if intake.status == .accepted || (intake.status == .stored && !currentIsTable) {
                 dataset.currentVersionID = version.id
                 try await dataset.save(on: tx)
             }

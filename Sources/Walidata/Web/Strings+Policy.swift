@@ -5,6 +5,7 @@ extension Strings {
         ("datasets.error.classify", "Klasifikasi akses dan instansi pemilik dataset hanya dapat diubah oleh Bagian Pengelola TI atau admin. Tidak ada yang disimpan; hubungi mereka bila perlu diubah.", "Only the IT section (pengelola TI) or the admin may change a dataset's access class or owning agency. Nothing was saved; ask them if it needs changing."),
         ("datasets.hint.access_curators", "Diubah oleh Bagian Pengelola TI atau admin. Akses terbuka berarti boleh ditayangkan; dataset tampil di portal hanya setelah ditayangkan.", "Changed by the IT section or the admin. Open access means it may be published; it appears on the portal only once published."),
 
+        ("upload.done.stored_aside", "Versi {0} disimpan, tetapi berkas ini bukan tabel, sehingga tidak menggantikan tabel yang dilihat orang: versi terkini tetap versi {1}. Bila berkas ini memang pengganti, pilih \"Jadikan terkini\" pada versi {0}.", "Version {0} is stored, but the file is not a table, so it does not replace the table people see: the current version stays version {1}. If this file really replaces it, choose \"Make current\" on version {0}."),
         ("publish.title", "Penayangan di portal publik", "On the public portal"),
         ("publish.badge", "tayang", "published"),
         ("publish.state.public", "Tayang di portal publik sejak {0}.", "On the public portal since {0}."),
