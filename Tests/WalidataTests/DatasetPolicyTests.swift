@@ -283,3 +283,24 @@ struct NonTableUploadTests {
         }
     }
 }
+
+@Suite("The public address")
+struct BaseURLWarningTests {
+    @Test("until WALIDATA_BASE_URL is set the admin sees a warning on every page; others do not, and it goes once set")
+    func warning() async throws {
+        try await withTestApp(.sqlite) { app in
+            try await app.makeUser("admin", role: .admin)
+            try await app.makeUser("kasi", role: .kasi)
+            app.walidata.baseURLConfigured = false
+            let admin = TestBrowser(app)
+            try await admin.login("admin")
+            #expect(try await admin.get("/").body.string.contains("id=\"base-url-warning\""))
+            #expect(try await admin.get("/datasets").body.string.contains("WALIDATA_BASE_URL"))
+            let kasi = TestBrowser(app)
+            try await kasi.login("kasi")
+            #expect(!(try await kasi.get("/").body.string.contains("id=\"base-url-warning\"")))
+            app.walidata.baseURLConfigured = true
+            #expect(!(try await admin.get("/").body.string.contains("id=\"base-url-warning\"")))
+        }
+    }
+}

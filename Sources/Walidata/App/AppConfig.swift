@@ -9,6 +9,9 @@ public struct AppConfig: Sendable {
     public var databaseURL: String?
     /// The address users reach Walidata at; decides whether cookies are `Secure`.
     public var baseURL: String
+    /// Whether `WALIDATA_BASE_URL` was set. Letters and reports print addresses from the base
+    /// URL, so until it is set the admin is warned on every page.
+    public var baseURLConfigured = true
     /// A PostgreSQL schema to use instead of `public` (tests use one schema per test).
     public var postgresSchema: String?
     /// Where the seed holiday list is read from on first start, if present.
@@ -63,6 +66,7 @@ public struct AppConfig: Sendable {
             dataDirectory: dataDir, databaseURL: dbURL, baseURL: baseURL,
             holidaySeedFile: env["WALIDATA_HOLIDAY_SEED"]
         )
+        config.baseURLConfigured = !(env["WALIDATA_BASE_URL"] ?? "").isEmpty
         if let raw = env["WALIDATA_MAX_UPLOAD_BYTES"], !raw.isEmpty {
             guard let limit = Int64(raw), limit > 0 else { throw ConfigError.badUploadLimit(raw) }
             config.maxUploadBytes = limit

@@ -28,6 +28,8 @@ enum Layout {
         \(nav(request, user: user, unread: unread, t: t))
         </header>
         <main>
+        \(HTML.when(!request.application.walidata.baseURLConfigured && OfficePolicy.may(.settings, user),
+            "<p class=\"flash flash-error\" id=\"base-url-warning\">\(t("config.base_url_missing", request.application.walidata.baseURL))</p>"))
         \(flash.map { flashBox($0) })
         \(body)
         </main>
@@ -50,13 +52,12 @@ enum Layout {
             ("nav-calendar", .calendar, "nav.calendar"),
         ]
         items.insert(contentsOf: CaseViews.navItems(for: user) + DashboardViews.navItems(for: user), at: 1)
-        if user.role == .admin {
-            items.append(("nav-users", .users, "nav.users"))
-            items.append(("nav-organizations", .organizations, "nav.organizations"))
-            items.append(("nav-audit", .audit, "nav.audit"))
-            items.append(("nav-settings", .settings, "nav.settings"))
-            items.append(("nav-backups", .backups, "nav.backups"))
-        }
+        let office: [(OfficePolicy.Resource, String, SiteURL, String)] = [
+            (.users, "nav-users", .users, "nav.users"), (.organizations, "nav-organizations", .organizations, "nav.organizations"),
+            (.audit, "nav-audit", .audit, "nav.audit"), (.settings, "nav-settings", .settings, "nav.settings"),
+            (.backups, "nav-backups", .backups, "nav.backups"),
+        ]
+        for (resource, id, url, key) in office where OfficePolicy.may(resource, user) { items.append((id, url, key)) }
         items.append(("nav-portal", .publicHome, "nav.portal"))
         let current = request.url.path
         func link(_ item: (id: String, url: SiteURL, key: String), extra: HTML = .empty) -> HTML {

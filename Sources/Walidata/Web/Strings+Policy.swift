@@ -6,6 +6,7 @@ extension Strings {
         ("datasets.hint.access_curators", "Diubah oleh Bagian Pengelola TI atau admin. Akses terbuka berarti boleh ditayangkan; dataset tampil di portal hanya setelah ditayangkan.", "Changed by the IT section or the admin. Open access means it may be published; it appears on the portal only once published."),
 
         ("upload.done.stored_aside", "Versi {0} disimpan, tetapi berkas ini bukan tabel, sehingga tidak menggantikan tabel yang dilihat orang: versi terkini tetap versi {1}. Bila berkas ini memang pengganti, pilih \"Jadikan terkini\" pada versi {0}.", "Version {0} is stored, but the file is not a table, so it does not replace the table people see: the current version stays version {1}. If this file really replaces it, choose \"Make current\" on version {0}."),
+        ("config.base_url_missing", "Alamat publik Walidata belum diatur: surat, laporan dan pengumuman mencetak alamat {0}, yang tidak dapat dibuka warga. Jalankan server dengan WALIDATA_BASE_URL berisi alamat yang dipakai pengguna (misalnya https://data.mentawaikab.go.id).", "Walidata's public address is not set: letters, reports and announcements print {0}, which the public cannot open. Start the server with WALIDATA_BASE_URL set to the address people use (e.g. https://data.mentawaikab.go.id)."),
         ("publish.title", "Penayangan di portal publik", "On the public portal"),
         ("publish.badge", "tayang", "published"),
         ("publish.state.public", "Tayang di portal publik sejak {0}.", "On the public portal since {0}."),
