@@ -50,7 +50,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
     Migrations.register(on: app)
     try await app.autoMigrate()
-    try await Seeds.run(on: app.db, config: config, logger: app.logger)
+    // Only the server says "no accounts yet": `walidata demo` or `user add` is making them.
+    try await Seeds.run(on: app.db, config: config, logger: app.logger,
+                        announceFirstAdmin: BackupScheduler.isServeCommand(app.environment.arguments))
 
     try routes(app)
     Commands.register(on: app)

@@ -7,7 +7,7 @@ import WalidataCore
 /// hours and the 2026 holiday list. Each seed runs once; a mark in `settings` remembers it,
 /// so an admin who later deletes seeded rows does not see them come back.
 enum Seeds {
-    static func run(on db: any Database, config: AppConfig, logger: Logger) async throws {
+    static func run(on db: any Database, config: AppConfig, logger: Logger, announceFirstAdmin: Bool = true) async throws {
         try await once("seed.sop", on: db) { db in
             let revision = try SOPRevision(
                 number: 1, status: .inForce, definition: .mentawai2022,
@@ -35,7 +35,7 @@ enum Seeds {
                 try await NonWorkingDayRow(date: day.date.iso, kind: day.kind.rawValue, description: day.description).create(on: db)
             }
         }
-        if try await User.query(on: db).count() == 0 {
+        if announceFirstAdmin, try await User.query(on: db).count() == 0 {
             logger.notice("""
                 Walidata has no accounts yet. Create the first administrator with:
                   walidata user add --username admin --name "Nama Lengkap" --role admin
