@@ -157,3 +157,18 @@ struct EventCheckpointTests {
         }
     }
 }
+
+@Suite("The printed storage log carries a checkpoint")
+struct PrintedCheckpointTests {
+    @Test("a checkpoint copied from a printed storage log is checked by verify --checkpoint", arguments: TestDatabase.all)
+    func printedCheckpoint(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            _ = try await f.submit()
+            let head = try #require(try await EventRecord.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(try await Verifier.check(printed: "\(head.sequence) \(head.hash)", on: app.db).isEmpty)
+            #expect(try await Verifier.check(printed: "\(head.sequence) \(String(repeating: "0", count: 64))", on: app.db) == [.rewritten(sequence: head.sequence)])
+            #expect(try await Verifier.check(printed: "\(head.sequence + 5) \(head.hash)", on: app.db) == [.truncated(checkpoint: head.sequence + 5, lastEntry: head.sequence)])
+        }
+    }
+}

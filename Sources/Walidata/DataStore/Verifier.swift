@@ -74,16 +74,37 @@ enum Verifier {
     }
 }
 
+extension Verifier {
+    /// A checkpoint copied from paper ("SEQUENCE HASH"): no signature to check, since whoever
+    /// kept the paper is the witness, only that the entry is still there with that hash.
+    static func check(printed: String, on db: any Database) async throws -> [CheckpointProblem] {
+        let parts = printed.split(whereSeparator: { $0 == " " || $0 == ":" })
+        guard parts.count == 2, let sequence = Int(parts[0]) else { return [.unreadableLine(1)] }
+        let hash = String(parts[1]).lowercased()
+        guard let entry = try await EventRecord.query(on: db).filter(\.$sequence == sequence).first() else {
+            let last = try await EventRecord.query(on: db).max(\.$sequence) ?? 0
+            return [.truncated(checkpoint: sequence, lastEntry: last)]
+        }
+        return entry.hash == hash ? [] : [.rewritten(sequence: sequence)]
+    }
+}
+
 struct VerifyCommand: AsyncCommand {
     let app: Application
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Option(name: "checkpoint", help: "\"SEQUENCE HASH\" from a printed storage log: that entry must still exist with that hash")
+        var checkpoint: String?
+    }
     var help: String {
         "Recompute the event log's hash chain and every stored file's SHA-256, compare the log with its signed checkpoints, cross-check versions and cases, list orphaned files; exit 1 on any mismatch."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let report = try await Verifier.run(app)
+        var report = try await Verifier.run(app)
         let console = context.console
+        if let given = signature.checkpoint {
+            report.checkpointProblems += try await Verifier.check(printed: given, on: app.db)
+        }
         console.print("Event log: \(report.events) entries, \(report.chainBreaks.count) problem(s)")
         for problem in report.chainBreaks.prefix(20) { console.error("  \(problem)") }
         console.print("Checkpoints (\(CheckpointFile.fileName)): \(report.checkpointsChecked) checked, \(report.checkpointProblems.count) problem(s)")
