@@ -93,7 +93,7 @@ struct BackupTests {
             let versions = try await DatasetVersion.query(on: app.db).all()
             let hashes = Set(versions.map(\.blobHash))
             #expect(hashes.count == 3)
-            var expected: Set<String> = [BackupLayout.readme, created.database.entryName]
+            var expected: Set<String> = [BackupLayout.readme, created.database.entryName, BackupLayout.checkpoints, BackupLayout.serverKey]
             for hash in hashes { expected.insert(BackupLayout.blobEntry(hash)) }
             let tabled = try #require(versions.first { $0.filename == "a.csv" }).blobHash
             expected.insert(BackupLayout.tableEntry(tabled))
@@ -197,7 +197,11 @@ struct BackupTests {
             let before = try await state(app)
             let created = try await BackupWriter(app: app).create(by: .system)
             let restored = try await BackupRestorer(verifier: BackupVerifier(app: app)).restore(created.path, into: target, config: AppConfig(dataDirectory: target))
-            #expect(restored.files == 5)
+            // Three blobs, one table, the database, the checkpoints and the server key.
+            #expect(restored.files == 7)
+            #expect(FileManager.default.contents(atPath: "\(target)/\(ServerSecret.fileName)") == FileManager.default.contents(atPath: "\(app.walidata.dataDirectory)/\(ServerSecret.fileName)"))
+            let mode = try FileManager.default.attributesOfItem(atPath: "\(target)/\(ServerSecret.fileName)")[.posixPermissions] as? NSNumber
+            #expect(mode?.intValue == 0o600)
             return before
         }
         #expect(FileManager.default.fileExists(atPath: "\(target)/walidata.sqlite"))
@@ -209,7 +213,9 @@ struct BackupTests {
             try await configure(app, config: AppConfig(dataDirectory: target))
             #expect(try await state(app) == before)
             #expect(try await EventLog.verify(on: app.db).breaks.isEmpty)
-            #expect(try await Verifier.run(on: app.db, blobs: app.blobs, threadPool: app.threadPool, record: false).isClean)
+            let verified = try await Verifier.run(on: app.db, blobs: app.blobs, threadPool: app.threadPool, record: false)
+            #expect(verified.isClean)
+            #expect(verified.checkpointsChecked > 0)
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -247,6 +253,9 @@ struct BackupTests {
                 try await configure(restored, config: config)
                 #expect(try await state(restored) == before)
                 #expect(try await EventLog.verify(on: restored.db).breaks.isEmpty)
+                let verified = try await Verifier.run(on: restored.db, blobs: restored.blobs, threadPool: restored.threadPool, record: false)
+                #expect(verified.isClean)
+                #expect(verified.checkpointsChecked > 0)
             } catch {
                 try? await restored.asyncShutdown()
                 throw error

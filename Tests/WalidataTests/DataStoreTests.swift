@@ -280,6 +280,10 @@ struct DataStoreTests {
             #expect(print.contains("size:A4 landscape"))
             #expect(print.contains("DINAS KOMUNIKASI DAN INFORMATIKA"))
             #expect(print.contains("Catatan program penyimpanan data, recovery, update data"))
+            // The signed head as it was when printed: one more checkpoint outside the database.
+            let head = try #require(try await EventRecord.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(print.contains("entri no. \(head.sequence), sidik <code class=\"sha\">\(head.hash)</code>"))
+            #expect(print.contains("walidata verify --checkpoint"))
             #expect(try await f.pengelola.get("/storage-log?from=2026-12-01&to=2026-01-01").status == .badRequest)
         }
     }

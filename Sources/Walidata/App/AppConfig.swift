@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var holidaySeedFile: String?
     /// The largest file an upload may be; enforced while the upload streams.
     public var maxUploadBytes: Int64 = 2 * 1024 * 1024 * 1024
+    /// How old an unreferenced file must be before the sweep removes it (`OrphanSweep`).
+    public var sweepGraceSeconds: TimeInterval = 3600
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -38,6 +40,7 @@ public struct AppConfig: Sendable {
         case badDatabaseURL(String)
         case badBaseURL(String)
         case badUploadLimit(String)
+        case badSweepGrace(String)
         public var description: String {
             switch self {
             case .badDatabaseURL(let url):
@@ -46,6 +49,8 @@ public struct AppConfig: Sendable {
                 "WALIDATA_BASE_URL must be an http:// or https:// address (got \(url))."
             case .badUploadLimit(let value):
                 "WALIDATA_MAX_UPLOAD_BYTES must be a whole number of bytes, e.g. 2147483648 for 2 GiB (got \(value))."
+            case .badSweepGrace(let value):
+                "WALIDATA_SWEEP_GRACE_SECONDS must be a whole number of seconds, at least 0, e.g. 3600 (got \(value))."
             }
         }
     }
@@ -70,6 +75,10 @@ public struct AppConfig: Sendable {
         if let raw = env["WALIDATA_MAX_UPLOAD_BYTES"], !raw.isEmpty {
             guard let limit = Int64(raw), limit > 0 else { throw ConfigError.badUploadLimit(raw) }
             config.maxUploadBytes = limit
+        }
+        if let raw = env["WALIDATA_SWEEP_GRACE_SECONDS"], !raw.isEmpty {
+            guard let seconds = Int(raw), seconds >= 0 else { throw ConfigError.badSweepGrace(raw) }
+            config.sweepGraceSeconds = TimeInterval(seconds)
         }
         return config
     }

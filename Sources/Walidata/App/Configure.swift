@@ -33,6 +33,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }
     if app.environment != .testing, BackupScheduler.isServeCommand(app.environment.arguments) {
         app.lifecycle.use(SessionCleanupScheduler())
+        app.lifecycle.use(OrphanSweepScheduler())
     }
     app.sessions.configuration = SessionsConfiguration(cookieName: "walidata_session") { id in
         HTTPCookies.Value(
@@ -50,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
     Migrations.register(on: app)
     try await app.autoMigrate()
+    try await CheckpointFile.start(app)
     // Only the server says "no accounts yet": `walidata demo` or `user add` is making them.
     try await Seeds.run(on: app.db, config: config, logger: app.logger,
                         announceFirstAdmin: BackupScheduler.isServeCommand(app.environment.arguments))

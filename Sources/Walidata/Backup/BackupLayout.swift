@@ -5,6 +5,14 @@ import Foundation
 /// absolute path) is a problem, never a file written somewhere unexpected.
 enum BackupLayout {
     static let readme = "BACA-SAYA.txt"
+    /// The event log's signed checkpoints up to the snapshot (`CheckpointFile`).
+    static let checkpoints = CheckpointFile.fileName
+    /// The server key (`ServerSecret`), when it lives in the data directory: without it the
+    /// restored server could not check the checkpoints (nor anything else it signed).
+    static let serverKey = ServerSecret.fileName
+
+    /// Entries restored as they are into the new data directory, besides blobs and tables.
+    static let dataDirectoryFiles: Set<String> = [checkpoints, serverKey]
 
     static func blobEntry(_ hash: String) -> String { "blobs/\(hash.prefix(2))/\(hash.dropFirst(2))" }
     static func tableEntry(_ hash: String) -> String { "tables/\(hash.prefix(2))/\(hash.dropFirst(2)).sqlite" }
@@ -30,7 +38,7 @@ enum BackupLayout {
 
     /// Whether a restore may write this entry, and where (relative to the new data directory).
     static func restorePath(of path: String, database: BackupManifest.DatabaseKind) -> String? {
-        if blobHash(of: path) != nil || tableHash(of: path) != nil { return path }
+        if blobHash(of: path) != nil || tableHash(of: path) != nil || dataDirectoryFiles.contains(path) { return path }
         if path == BackupManifest.DatabaseKind.sqlite.entryName, database == .sqlite { return "walidata.sqlite" }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WalidataCore
 
 /// `manifest.json`, the table of contents of a backup archive: what made it, when, from which
 /// kind of database, and every other file in the archive with its size and SHA-256, so an
@@ -32,6 +33,9 @@ struct BackupManifest: Codable, Sendable, Equatable {
     /// The PostgreSQL schema the dump was taken from (`public` unless configured otherwise).
     var postgresSchema: String?
     var files: [File]
+    /// The event log's head in the snapshot, signed with the server key; `walidata verify` of
+    /// the restored server checks the log against it. Absent in archives made before checkpoints.
+    var eventLog: EventCheckpoint? = nil
 
     func encoded() throws -> Data {
         let encoder = JSONEncoder()

@@ -106,6 +106,7 @@ struct BackupRestorer: Sendable {
             guard size == file.size, hash == file.sha256 else {
                 throw BackupError.message("\(file.path) changed in the archive after it was verified; nothing was restored.")
             }
+            if file.path == BackupLayout.serverKey { chmod(destination, 0o600) }
             count += 1
         }
         return count

@@ -128,7 +128,7 @@ struct BackupVerifier: Sendable {
     }
 
     private static func isExpected(_ path: String, database: BackupManifest.DatabaseKind) -> Bool {
-        path == BackupLayout.readme || path == database.entryName
+        path == BackupLayout.readme || path == database.entryName || BackupLayout.dataDirectoryFiles.contains(path)
             || BackupLayout.blobHash(of: path) != nil || BackupLayout.tableHash(of: path) != nil
     }
 

@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import Vapor
+import WalidataCore
 import ZIPFoundation
 
 /// `walidata backup create`: one ZIP archive holding a consistent snapshot of the database, the
@@ -13,12 +14,14 @@ struct BackupWriter: Sendable {
     let config: AppConfig
     let threadPool: NIOThreadPool
     let eventLoop: any EventLoop
+    let checkpoints: CheckpointFile
 
     init(app: Application) {
         db = app.db
         config = app.walidata
         threadPool = app.threadPool
         eventLoop = app.eventLoopGroup.any()
+        checkpoints = app.checkpoints
     }
 
     struct Created: Sendable {
@@ -47,15 +50,23 @@ struct BackupWriter: Sendable {
         let snapshot = try await BackupSnapshot.take(of: db, config: config, into: work, threadPool: threadPool, on: eventLoop)
         let readme = "\(work)/\(BackupLayout.readme)"
         try Data(BackupLayout.readmeText.utf8).write(to: URL(fileURLWithPath: readme))
-        let sources = try self.sources(for: snapshot, readme: readme)
+        var sources = try self.sources(for: snapshot, readme: readme)
+        // The checkpoints the snapshot's log already contains, and its head signed now: the
+        // restored server's verify then finds the log exactly as long as the backup says.
+        let head = snapshot.head.map { checkpoints.signed(sequence: $0.sequence, hash: $0.hash, at: now) }
+        let checkpointCopy = "\(work)/\(BackupLayout.checkpoints)"
+        try Data((checkpoints.contents(upTo: head?.sequence ?? 0) + (head.map { $0.line + "\n" } ?? "")).utf8).write(to: URL(fileURLWithPath: checkpointCopy))
+        sources.append(Source(entry: BackupLayout.checkpoints, path: checkpointCopy, compress: true))
+        let key = (config.dataDirectory as NSString).appendingPathComponent(ServerSecret.fileName)
+        if FileManager.default.fileExists(atPath: key) { sources.append(Source(entry: BackupLayout.serverKey, path: key, compress: false)) }
 
         let name = folder.newName(at: now)
         let partial = folder.partialPath(of: name)
         let final = folder.path(of: name)
         let manifest: BackupManifest
         do {
-            manifest = try await threadPool.runIfActive {
-                try Self.write(sources, snapshot: snapshot, createdAt: now, to: partial)
+            manifest = try await threadPool.runIfActive { [sources] in
+                try Self.write(sources, snapshot: snapshot, head: head, createdAt: now, to: partial)
             }
             try Self.syncFile(partial)
             guard rename(partial, final) == 0 else { throw BackupError.message("Cannot rename \(partial) to \(final): \(String(cString: strerror(errno))).") }
@@ -119,7 +130,7 @@ struct BackupWriter: Sendable {
 
     /// Streams each file into the archive while hashing it, so every file is read once, then
     /// adds the manifest. Runs on the thread pool: ZIPFoundation does blocking I/O.
-    private static func write(_ sources: [Source], snapshot: BackupSnapshot, createdAt: Date, to path: String) throws -> BackupManifest {
+    private static func write(_ sources: [Source], snapshot: BackupSnapshot, head: EventCheckpoint?, createdAt: Date, to path: String) throws -> BackupManifest {
         let archive = try ZIPFoundation.Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         var files: [BackupManifest.File] = []
         for source in sources {
@@ -149,7 +160,7 @@ struct BackupWriter: Sendable {
         }
         let manifest = BackupManifest(
             format: BackupManifest.currentFormat, createdAt: createdAt, database: snapshot.kind,
-            postgresSchema: snapshot.postgresSchema, files: files
+            postgresSchema: snapshot.postgresSchema, files: files, eventLog: head
         )
         let data = try manifest.encoded()
         try archive.addEntry(with: BackupManifest.entryName, type: .file, uncompressedSize: Int64(data.count), modificationDate: createdAt, compressionMethod: .deflate) { position, count in

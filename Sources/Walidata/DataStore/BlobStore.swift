@@ -61,7 +61,9 @@ struct BlobStore: Sendable {
         let final = path(for: hash)
         do {
             try FileManager.default.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: final) {
+            // Reusing a stored copy: touching it first tells a sweep running now that it is
+            // wanted again (see `OrphanSweep`); if the sweep took it even so, ours goes in place.
+            if utime(final, nil) == 0, FileManager.default.fileExists(atPath: final) {
                 try FileManager.default.removeItem(atPath: tempPath)
             } else {
                 guard rename(tempPath, final) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }

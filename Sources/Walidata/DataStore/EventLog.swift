@@ -71,10 +71,13 @@ enum EventLog {
     static let lock = AsyncLock()
 
     /// Runs `body` in a transaction holding the append lock: use it for every change that
-    /// records an event.
+    /// records an event. Once committed, the new head is written to the checkpoint file
+    /// (`CheckpointFile`), never before: a rolled-back entry must not be checkpointed.
     static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await lock.withLock {
-            try await db.transaction { tx in try await body(tx) }
+            let result = try await db.transaction { tx in try await body(tx) }
+            await CheckpointFile.attached(to: db)?.recordHead(of: db)
+            return result
         }
     }
 

@@ -12,7 +12,8 @@ enum StorageLogController {
 
     static let actions = [
         "dataset.create", "dataset.update", "version.store", "version.update", "version.store_unchecked", "version.reject",
-        "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "dataset.publish", "dataset.withdraw", "backup.create", "backup.verify", "verify.run",
+        "version.recover", "dataset.delete", "dataset.restore", "dataset.purge", "dataset.publish", "dataset.withdraw",
+        "backup.create", "backup.verify", "verify.run", "storage.sweep",
     ]
 
     /// Everything else the log records: the audit trail of accounts, SOP and calendar.
@@ -34,6 +35,9 @@ enum StorageLogController {
         var events: [EventRecord]
         var datasets: [String: Dataset]
         var dataset: Dataset?
+        /// The log's head when the page was made, signed: printed on paper, it is one more copy
+        /// of a checkpoint outside the database (`walidata verify --checkpoint`).
+        var head: EventCheckpoint? = nil
     }
 
     /// Events in a date range (office time zone), optionally for one dataset, oldest first.
@@ -60,7 +64,9 @@ enum StorageLogController {
         if user.role == .produsen {
             events = events.filter { byID[$0.datasetID].map { DatasetPolicy.may(.view, user, $0) } ?? false }
         }
-        return Page(audit: audit, from: from, to: to, events: events, datasets: byID, dataset: dataset)
+        let head = try await EventRecord.query(on: req.db).sort(\.$sequence, .descending).first()
+            .map { req.application.checkpoints.signed(sequence: $0.sequence, hash: $0.hash) }
+        return Page(audit: audit, from: from, to: to, events: events, datasets: byID, dataset: dataset, head: head)
     }
 
     @Sendable static func show(_ req: Request) async throws -> HTML {

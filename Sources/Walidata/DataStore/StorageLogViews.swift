@@ -47,7 +47,13 @@ enum StorageLogViews {
         let query = "from=\(page.from.iso)&to=\(page.to.iso)"
         if printable {
             let letterhead = (try? await Letterhead.load(on: req.db)) ?? .standard
-            let body: HTML = "<h1>\(page.audit ? t("log.audit_title") : t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)"
+            let checkpoint: HTML = page.head.map { head -> HTML in
+                """
+                <p class="sub" id="log-checkpoint">\(t("log.checkpoint", String(head.sequence))) <code class="sha">\(head.hash)</code>,
+                \(t("log.checkpoint_signature")) <code class="sha">\(head.signature)</code>. \(t("log.checkpoint_hint"))</p>
+                """
+            } ?? ""
+            let body: HTML = "<h1>\(page.audit ? t("log.audit_title") : t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)\(checkpoint)"
             return PrintDocument.render(req, title: heading, orientation: .landscape, letterhead: letterhead, body: body)
         }
         let action = page.audit ? SiteURL.audit.path : page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path
