@@ -44,8 +44,11 @@ enum AccountController {
             return try await HTMLPage(status: .unprocessableEntity, await AccountViews.account(req, user: user, errors: errors)).encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(form.password)
+        // Sessions elsewhere (a shared computer left signed in) end; this one stays signed in.
+        let userID = try user.requireID(), current = req.session.id
         try await EventLog.record(.init(action: "user.password_change", note: user.username), by: .init(user), on: req.db) { tx in
             try await user.save(on: tx)
+            try await UserSessions.end(of: userID, keeping: current, on: tx)
         }
         req.flash(.ok, "account.password_changed")
         return req.redirect(to: SiteURL.account.path)
