@@ -27,7 +27,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
 
     ContentConfiguration.global.use(encoder: JSONEncoder.walidata, for: .json)
-    ContentConfiguration.global.use(decoder: JSONDecoder.walidata, for: .json)
+    // Every text a body brings is checked before a handler decodes it; see `StoredText`.
+    ContentConfiguration.global.use(decoder: StoredText.CheckingDecoder(base: JSONDecoder.walidata, format: .json), for: .json)
+    ContentConfiguration.global.use(decoder: StoredText.CheckingDecoder(base: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
     app.sessions.use(.fluent)
     let fluentSessions = app.sessions.driver
     app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }
@@ -45,6 +47,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(WalidataErrorMiddleware())
+    app.middleware.use(StoredText.QueryGuard())
     app.middleware.use(WebOnlyMiddleware([app.sessions.middleware, SessionUserMiddleware(), CSRF()]))
 
     app.routes.defaultMaxBodySize = "1mb"

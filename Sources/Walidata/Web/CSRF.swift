@@ -34,7 +34,14 @@ struct CSRF: AsyncMiddleware {
                 // Forms are small: read the whole body now so the field can be checked before
                 // the handler runs, however the body arrived over the network.
                 if request.body.data == nil { _ = try await request.body.collect(max: Self.maxFormBytes).get() }
-                sent = try? request.content.get(String.self, at: Self.fieldName)
+                do {
+                    sent = try request.content.get(String.self, at: Self.fieldName)
+                } catch let refusal as StoredText.Refusal {
+                    // Text that may not be stored is refused as such, not as a missing token.
+                    throw refusal
+                } catch {
+                    sent = nil
+                }
             }
             guard let sent else { throw UserError(.forbidden, "error.csrf") }
             if let expected {
