@@ -114,6 +114,44 @@ struct StoredTextTests {
         }
     }
 
+    @Test("the dataset form is shown again with the message and what was typed; nothing is saved", arguments: TestDatabase.all)
+    func datasetFormShownAgain(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (browser, org, _) = try await fixture(app)
+            try await browser.get("/datasets/new")
+            let response = try await browser.post("/datasets/new", datasetForm(org, title: "Data\u{0}Sekolah", description: "Deskripsi yang panjang dan diketik dengan susah payah"))
+            #expect(response.status == .unprocessableEntity)
+            let page = response.body.string
+            #expect(page.contains("id=\"dataset-form\"") || page.contains("<form"))
+            #expect(page.contains("Isian “Judul” memuat karakter kendali"))
+            #expect(page.contains("Deskripsi yang panjang dan diketik dengan susah payah"))
+            #expect(try await Dataset.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a step completed from the case page with a NUL in its note is refused beside the form; the step stays open", arguments: TestDatabase.all)
+    func stepNoteRefused(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let created = try await f.submit()
+            let officer = TestBrowser(app)
+            try await officer.login("administrasi")
+            try await officer.get("/cases/\(created.id)")
+            let form = [("note", "Berkas\u{0}lengkap"), ("conveyed", "Sudah disampaikan")] + Checklist.standard.required.map { ("checklist[]", $0) }
+            let refused = try await officer.post("/cases/\(created.id)/steps/1/complete", form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("id=\"complete-error\""))
+            #expect(refused.body.string.contains("Sudah disampaikan"))
+            #expect(try await f.read(created.id).currentStep?.step == 1)
+            // Through the API, the same note is a JSON 422.
+            let api = try await f.complete(created.id, step: 1, as: "administrasi", ["note": "Berkas\u{0}lengkap"])
+            #expect(api.status == .unprocessableEntity)
+            #expect(try api.content.decode(APIErrorBody.self).error.code == "text.error.forbidden")
+            #expect(try await f.read(created.id).currentStep?.step == 1)
+            #expect(try await EventLog.verify(on: app.db).breaks.isEmpty)
+        }
+    }
+
     @Test("the refusal is in the reader's language: English names the field in English")
     func englishMessage() {
         let refusal = StoredText.Refusal(field: "title", problem: .tooLong(count: 150_001, limit: 200))

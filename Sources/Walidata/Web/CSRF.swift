@@ -37,8 +37,10 @@ struct CSRF: AsyncMiddleware {
                 do {
                     sent = try request.content.get(String.self, at: Self.fieldName)
                 } catch let refusal as StoredText.Refusal {
-                    // Text that may not be stored is refused as such, not as a missing token.
-                    throw refusal
+                    // Text that may not be stored elsewhere in the form is the handler's to refuse (it
+                    // shows the form again); the token itself is read without that check.
+                    guard request.headers.contentType == .urlEncodedForm, let body = request.body.data else { throw refusal }
+                    sent = StoredText.formPairs(String(buffer: body)).first { $0.0 == Self.fieldName }?.1
                 } catch {
                     sent = nil
                 }

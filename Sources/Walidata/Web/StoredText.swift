@@ -4,8 +4,8 @@ import WalidataCore
 
 /// The server side of `StoredTextRule`: every text a request brings (query parameters, URL-encoded
 /// forms, JSON bodies) is checked field by field before a handler sees it, so no handler can store
-/// a NUL or an over-long title by forgetting a check. Streamed uploads carry their note and file
-/// name in the query (checked here) or in a multipart part (checked by `UploadController`).
+/// a NUL or an over-long title by forgetting a check. Streamed uploads carry their note in the
+/// query (checked here) or in a multipart part (checked by `UploadController`).
 ///
 /// A field's kind comes from its name, the last part of its form key or its JSON key
 /// (`steps[3][activity]` → `activity`); a name not listed below is a document (`long`), so an
@@ -22,7 +22,7 @@ enum StoredText {
     static let lineFields = [
         "title", "name", "code", "username", "fullName", "nip", "email", "phone", "subject", "nomor", "number",
         "namaSOP", "signerName", "signerNIP", "signerTitle", "contact", "contactName", "tags", "topic", "unit",
-        "source", "place", "filename", "requesterName", "disahkanJabatan", "key", "q", "slug", "password", "current",
+        "source", "place", "requesterName", "disahkanJabatan", "key", "q", "slug", "password", "current",
         "confirm", "coverage", "period", "nature", "standard", "language", "state", "role", "from", "to", "date", "start",
     ]
 
@@ -49,8 +49,13 @@ enum StoredText {
         }
     }
 
+    /// Not checked here: the CSRF token (never stored), and upload file names, which come from the
+    /// sender's file system rather than their typing and are cleaned instead of refused
+    /// (`DatasetRules.safeFilename` drops control characters and keeps at most 200 characters).
+    static let uncheckedKeys: Set<String> = [CSRF.fieldName, "filename"]
+
     static func check(_ pairs: [(String, String)]) throws {
-        for (key, value) in pairs where key != CSRF.fieldName { try check(value, field: key) }
+        for (key, value) in pairs where !uncheckedKeys.contains(key) { try check(value, field: key) }
     }
 
     /// A text that may not be stored; the message names the field (in the page's language) and
@@ -139,5 +144,51 @@ enum StoredText {
             }
             return try await next.respond(to: request)
         }
+    }
+}
+
+extension StoredText.Refusal {
+    /// The refusal as a form problem, for a page that shows the form again.
+    func problem(_ t: Translator) -> Problem {
+        let (key, arguments) = message(t)
+        var problem = Problem(key)
+        problem.arguments = arguments
+        return problem
+    }
+}
+
+extension Request {
+    /// Decodes a page's URL-encoded form. Text that may not be stored does not end the request here:
+    /// the form comes back as typed with the refusal as a problem, so the page can show the form
+    /// again with the message and keep what was typed. (The handler must not store it then.)
+    func decodeForm<T: Decodable>(_ type: T.Type) throws -> (T, [Problem]) {
+        do {
+            return (try content.decode(T.self), [])
+        } catch let refusal as StoredText.Refusal {
+            guard let body = body.data, headers.contentType == .urlEncodedForm else { throw refusal }
+            return (try URLEncodedFormDecoder().decode(T.self, from: body, headers: headers), [refusal.problem(t)])
+        }
+    }
+}
+
+extension Request {
+    /// `try? content.decode(T.self)` for optional bodies, except that text which may not be stored is
+    /// still refused: swallowing the refusal would drop the text silently (a step completed without its note).
+    func decodeIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
+        do {
+            return try content.decode(T.self)
+        } catch let refusal as StoredText.Refusal {
+            throw refusal
+        } catch {
+            return nil
+        }
+    }
+}
+
+extension UserError {
+    /// A form problem as an error, for handlers that show a refusal beside their form.
+    init(_ status: HTTPResponseStatus, _ problem: Problem) {
+        self.init(status, problem.key)
+        arguments = problem.arguments
     }
 }
