@@ -129,6 +129,34 @@ struct StoredTextTests {
         }
     }
 
+    @Test("account, user and organisation forms show the refusal beside what was typed", arguments: TestDatabase.all)
+    func adminFormsShownAgain(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await app.makeUser("admin1", role: .admin)
+            let admin = TestBrowser(app)
+            try await admin.login("admin1")
+            try await admin.get("/admin/users/new")
+            let user = try await admin.post("/admin/users/new", [("username", "budi"), ("fullName", "Budi\u{1B}Santoso"), ("role", "kasi"), ("password", "rahasia-123")])
+            #expect(user.status == .unprocessableEntity)
+            #expect(user.body.string.contains("Isian “Nama lengkap” memuat karakter kendali yang tidak dapat disimpan (U+001B"))
+            #expect(user.body.string.contains("value=\"budi\""))
+            #expect(try await User.query(on: app.db).filter(\.$username == "budi").count() == 0)
+
+            try await admin.get("/admin/organizations/new")
+            let org = try await admin.post("/admin/organizations/new", [("name", String(repeating: "n", count: 201)), ("code", "DISDIK")])
+            #expect(org.status == .unprocessableEntity)
+            #expect(org.body.string.contains("Isian “Nama” terlalu panjang: paling banyak 200 karakter, yang dikirim 201"))
+            #expect(org.body.string.contains("DISDIK"))
+            #expect(try await Organization.query(on: app.db).count() == 0)
+
+            try await admin.get("/account/tokens")
+            let token = try await admin.post("/account/tokens", [("name", "Skrip\u{0}laporan")])
+            #expect(token.status == .unprocessableEntity)
+            #expect(token.body.string.contains("U+0000"))
+            #expect(try await APIToken.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("a step completed from the case page with a NUL in its note is refused beside the form; the step stays open", arguments: TestDatabase.all)
     func stepNoteRefused(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

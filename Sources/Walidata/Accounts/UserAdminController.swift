@@ -16,8 +16,8 @@ enum UserAdminController {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(UserForm.self)
-        switch try await form.validate(isNew: true, on: req.db) {
+        let (form, refused) = try req.decodeForm(UserForm.self)
+        switch refused.isEmpty ? try await form.validate(isNew: true, on: req.db) : .failure(ValidationErrors(keys: refused)) {
         case .failure(let errors):
             let page = await UserViews.form(req, form: form, user: nil, organizations: try await activeOrganizations(req.db), errors: errors.keys)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -46,9 +46,9 @@ enum UserAdminController {
 
     @Sendable static func update(_ req: Request) async throws -> Response {
         let user = try await find(req)
-        var form = try req.content.decode(UserForm.self)
+        var (form, refused) = try req.decodeForm(UserForm.self)
         form.password = nil
-        switch try await form.validate(isNew: false, on: req.db, editing: user.id) {
+        switch refused.isEmpty ? try await form.validate(isNew: false, on: req.db, editing: user.id) : .failure(ValidationErrors(keys: refused)) {
         case .failure(let errors):
             let page = await UserViews.form(req, form: form, user: user, organizations: try await activeOrganizations(req.db), errors: errors.keys)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)

@@ -26,10 +26,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         try await prepareSQLite(app)
     }
 
-    ContentConfiguration.global.use(encoder: JSONEncoder.walidata, for: .json)
+    // Set in one write, so apps configured at the same time (the tests) never see a half-set table.
+    var content = ContentConfiguration.global
+    content.use(encoder: JSONEncoder.walidata, for: .json)
     // Every text a body brings is checked before a handler decodes it; see `StoredText`.
-    ContentConfiguration.global.use(decoder: StoredText.CheckingDecoder(base: JSONDecoder.walidata, format: .json), for: .json)
-    ContentConfiguration.global.use(decoder: StoredText.CheckingDecoder(base: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+    content.use(decoder: StoredText.CheckingDecoder(base: JSONDecoder.walidata, format: .json), for: .json)
+    content.use(decoder: StoredText.CheckingDecoder(base: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+    ContentConfiguration.global = content
     app.sessions.use(.fluent)
     let fluentSessions = app.sessions.driver
     app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }

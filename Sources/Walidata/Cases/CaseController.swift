@@ -20,8 +20,8 @@ enum CaseController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(CaseForm.self)
-        switch try await form.validate(for: user, on: req.db) {
+        let (form, refused) = try req.decodeForm(CaseForm.self)
+        switch refused.isEmpty ? try await form.validate(for: user, on: req.db) : .failure(ValidationFailure(problems: refused)) {
         case .failure(let failure):
             let page = try await formPage(req, user: user, form: form, problems: failure.problems)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
