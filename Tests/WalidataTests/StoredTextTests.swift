@@ -194,6 +194,7 @@ struct StoredTextTests {
         #expect(StoredText.fieldName("lanes[0][name]") == "name")
         #expect(StoredText.kind(of: "title") == .line)
         #expect(StoredText.kind(of: "note") == .note)
+        #expect(StoredText.kind(of: "overrideReason") == .note)
         #expect(StoredText.kind(of: "narrative") == .long)
         #expect(StoredText.formPairs("a=x%00y&b=c+d&e") .map { $0.1 } == ["x\u{0}y", "c d", ""])
     }

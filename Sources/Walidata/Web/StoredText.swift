@@ -28,7 +28,7 @@ enum StoredText {
 
     /// A few paragraphs: notes, reasons, the SOP's step and header texts, letter addressees.
     static let noteFields = [
-        "note", "reason", "changeNote", "activity", "activityEnglish", "requirement", "output", "time", "recipient",
+        "note", "reason", "overrideReason", "changeNote", "activity", "activityEnglish", "requirement", "output", "time", "recipient",
         "copies", "conveyed", "dasarHukum", "keterkaitan", "kualifikasiPelaksana", "pencatatan", "peralatan",
         "peringatan", "address", "attachment",
     ]
