@@ -35,7 +35,7 @@ struct LoginTests {
             }
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
 
-            // The login form needs a CSRF token, so it makes one session.
+            // Signing in makes the one session; the login page itself stores none (see SessionSecurityTests).
             try await app.makeUser("kasi1", role: .kasi)
             let browser = TestBrowser(app)
             try await browser.login("kasi1")
@@ -49,7 +49,8 @@ struct LoginTests {
     func idleSessionsRemoved(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             // A session made by the server notes when.
-            _ = try await TestBrowser(app).get("/login")
+            try await app.makeUser("kasi1", role: .kasi)
+            try await TestBrowser(app).login("kasi1")
             let made = try #require(try await SessionRecord.query(on: app.db).first()).data[SessionCleanup.madeKey].flatMap(Double.init)
             #expect(made.map { abs($0 - Date().timeIntervalSince1970) < 60 } == true)
             try await SessionRecord.query(on: app.db).delete()
@@ -173,12 +174,16 @@ struct LoginTests {
     func newSessionAtLogin(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await app.makeUser("kasi1", role: .kasi)
+            // A session id planted in the browser before sign-in (the login page itself makes none).
+            let planted = SessionData(initialData: [CSRF.sessionKey: CSRF.newToken(), SessionCleanup.madeKey: String(Int(Date().timeIntervalSince1970))])
+            try await SessionRecord(key: SessionID(string: "planted"), data: planted).create(on: app.db)
             let browser = TestBrowser(app)
+            browser.cookies["walidata_session"] = "planted"
             try await browser.get("/login")
-            let before = try #require(browser.cookies["walidata_session"])
-            try await browser.post("/login", [("username", "kasi1"), ("password", "rahasia-123")])
+            #expect(try await browser.post("/login", [("username", "kasi1"), ("password", "rahasia-123")]).status == .seeOther)
             let after = try #require(browser.cookies["walidata_session"])
-            #expect(before != after)
+            #expect(after != "planted")
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: "planted")).count() == 0)
         }
     }
 

@@ -44,8 +44,11 @@ enum AccountController {
             return try await HTMLPage(status: .unprocessableEntity, await AccountViews.account(req, user: user, errors: errors)).encodeResponse(for: req)
         }
         user.passwordHash = try await req.password.async.hash(form.password)
+        // Sessions elsewhere (a shared computer left signed in) end; this one stays signed in.
+        let userID = try user.requireID(), current = req.session.id
         try await EventLog.record(.init(action: "user.password_change", note: user.username), by: .init(user), on: req.db) { tx in
             try await user.save(on: tx)
+            try await UserSessions.end(of: userID, keeping: current, on: tx)
         }
         req.flash(.ok, "account.password_changed")
         return req.redirect(to: SiteURL.account.path)
@@ -61,11 +64,12 @@ enum AccountController {
 
     @Sendable static func createToken(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(TokenForm.self)
+        let (form, refused) = try req.decodeForm(TokenForm.self)
         let name = form.name.trimmingCharacters(in: .whitespacesAndNewlines)
         let existing = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
-        guard !name.isEmpty, name.count <= 100 else {
-            return try await HTMLPage(status: .unprocessableEntity, await AccountViews.tokens(req, tokens: existing, newToken: nil, errors: [Problem("tokens.error.name")])).encodeResponse(for: req)
+        guard refused.isEmpty, !name.isEmpty, name.count <= 100 else {
+            let errors = refused.isEmpty ? [Problem("tokens.error.name")] : refused
+            return try await HTMLPage(status: .unprocessableEntity, await AccountViews.tokens(req, tokens: existing, newToken: nil, errors: errors)).encodeResponse(for: req)
         }
         let (token, secret) = try await issueToken(for: user, name: name, on: req.db)
         try await EventLog.record(.init(action: "token.create", note: name, details: ["prefix": token.prefix]), by: .init(user), on: req.db) { _ in }

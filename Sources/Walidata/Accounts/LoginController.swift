@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import WalidataCore
 
@@ -50,27 +51,23 @@ enum LoginController {
     }
 
     /// The sign-in rule, testable without HTTP: five failures for one account within 15 minutes
-    /// lock it for 15 minutes from the fifth, even for the right password.
+    /// lock it for 15 minutes from the fifth, even for the right password. Exactly five count,
+    /// however many wrong passwords arrive at once: a failure is only written while fewer than five
+    /// are on record (`recordFailure`), and one that finds five already is answered as locked.
     static func attempt(username: String, password: String, on db: any Database, hasher: any PasswordHasher, now: Date = Date()) async throws -> Outcome {
-        let recent = try await LoginFailure.query(on: db)
-            .filter(\.$username == username)
-            .filter(\.$at > now.addingTimeInterval(-lockWindow))
-            .sort(\.$at, .descending)
-            .all()
-        if recent.count >= maxFailures {
-            let unlock = recent[maxFailures - 1].at.addingTimeInterval(lockWindow)
-            let minutes = max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
-            if unlock > now {
-                return .failure(key: "login.locked", arguments: [String(minutes)])
-            }
+        if let minutes = try await lockedMinutes(username: username, on: db, now: now) {
+            return .failure(key: "login.locked", arguments: [String(minutes)])
         }
         let user = try await User.query(on: db).filter(\.$username == username).first()
         // Verify against a dummy hash when the user is unknown, so timing does not reveal names.
         let hash = user?.passwordHash ?? dummyHash
         let matches = (try? hasher.verify(password, created: hash)) ?? false
         guard let user, matches else {
-            try await LoginFailure(username: username, at: now).create(on: db)
-            return .failure(key: "login.wrong", arguments: [])
+            if try await recordFailure(username: username, on: db, now: now) {
+                return .failure(key: "login.wrong", arguments: [])
+            }
+            let minutes = try await lockedMinutes(username: username, on: db, now: now) ?? Int(lockWindow / 60)
+            return .failure(key: "login.locked", arguments: [String(minutes)])
         }
         guard user.active else {
             return .failure(key: "login.inactive", arguments: [])
@@ -78,6 +75,49 @@ enum LoginController {
         try await LoginFailure.query(on: db).filter(\.$username == username).delete()
         return .success(user)
     }
+
+    /// The minutes left of the account's lock, or nil when it is not locked.
+    static func lockedMinutes(username: String, on db: any Database, now: Date) async throws -> Int? {
+        let recent = try await LoginFailure.query(on: db)
+            .filter(\.$username == username)
+            .filter(\.$at > now.addingTimeInterval(-lockWindow))
+            .sort(\.$at, .descending)
+            .all()
+        guard recent.count >= maxFailures else { return nil }
+        let unlock = recent[maxFailures - 1].at.addingTimeInterval(lockWindow)
+        guard unlock > now else { return nil }
+        return max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
+    }
+
+    /// Writes one failure if fewer than `maxFailures` are on record within the window; returns
+    /// whether it was written. Count and insert are one statement, so on SQLite (one writer at a
+    /// time) nothing comes between them; PostgreSQL reads a snapshot, so there the account's
+    /// transaction-scoped advisory lock makes concurrent failures for one name take turns.
+    static func recordFailure(username: String, on db: any Database, now: Date) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "login failures need an SQL database")
+        }
+        @Sendable func insert(_ sql: any SQLDatabase) async throws -> Bool {
+            let written = try await sql.raw("""
+                INSERT INTO \(ident: LoginFailure.schema) (id, username, at)
+                SELECT \(bind: UUID()), \(bind: username), \(bind: now)
+                WHERE (SELECT COUNT(*) FROM \(ident: LoginFailure.schema)
+                       WHERE username = \(bind: username) AND at > \(bind: now.addingTimeInterval(-lockWindow))) < \(literal: maxFailures)
+                RETURNING id
+                """).all()
+            return !written.isEmpty
+        }
+        guard sql.dialect.name == "postgresql" else { return try await insert(sql) }
+        return try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "no SQL transaction") }
+            // Two-key form, first key naming this use, so it cannot meet another advisory lock.
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryLockClass), hashtext(\(bind: username)))").run()
+            return try await insert(sql)
+        }
+    }
+
+    /// The first key of the login lock-out's advisory locks ("LGN" in ASCII).
+    static let advisoryLockClass = 0x4C474E
 
     /// A real bcrypt hash of a random string, made once, so an unknown name costs the same time.
     private static let dummyHash: String = (try? Bcrypt.hash(CSRF.newToken())) ?? ""

@@ -63,8 +63,8 @@ enum OrganizationController {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(Form.self)
-        let errors = try await form.validate(on: req.db, editing: nil)
+        let (form, refused) = try req.decodeForm(Form.self)
+        let errors = try await refused + form.validate(on: req.db, editing: nil)
         guard errors.isEmpty else {
             return try await HTMLPage(status: .unprocessableEntity, await OrganizationViews.form(req, form: form, organization: nil, errors: errors)).encodeResponse(for: req)
         }
@@ -84,8 +84,8 @@ enum OrganizationController {
 
     @Sendable static func update(_ req: Request) async throws -> Response {
         let organization = try await find(req)
-        let form = try req.content.decode(Form.self)
-        let errors = try await form.validate(on: req.db, editing: organization.id)
+        let (form, refused) = try req.decodeForm(Form.self)
+        let errors = try await refused + form.validate(on: req.db, editing: organization.id)
         guard errors.isEmpty else {
             return try await HTMLPage(status: .unprocessableEntity, await OrganizationViews.form(req, form: form, organization: organization, errors: errors)).encodeResponse(for: req)
         }

@@ -16,8 +16,8 @@ enum UserAdminController {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(UserForm.self)
-        switch try await form.validate(isNew: true, on: req.db) {
+        let (form, refused) = try req.decodeForm(UserForm.self)
+        switch refused.isEmpty ? try await form.validate(isNew: true, on: req.db) : .failure(ValidationErrors(keys: refused)) {
         case .failure(let errors):
             let page = await UserViews.form(req, form: form, user: nil, organizations: try await activeOrganizations(req.db), errors: errors.keys)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -46,9 +46,9 @@ enum UserAdminController {
 
     @Sendable static func update(_ req: Request) async throws -> Response {
         let user = try await find(req)
-        var form = try req.content.decode(UserForm.self)
+        var (form, refused) = try req.decodeForm(UserForm.self)
         form.password = nil
-        switch try await form.validate(isNew: false, on: req.db, editing: user.id) {
+        switch refused.isEmpty ? try await form.validate(isNew: false, on: req.db, editing: user.id) : .failure(ValidationErrors(keys: refused)) {
         case .failure(let errors):
             let page = await UserViews.form(req, form: form, user: user, organizations: try await activeOrganizations(req.db), errors: errors.keys)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -79,10 +79,16 @@ enum UserAdminController {
             throw UserError(.unprocessableEntity, "users.error.password", String(User.minimumPasswordLength))
         }
         user.passwordHash = try await req.password.async.hash(form.password)
-        try await EventLog.record(.init(action: "user.password_reset", note: user.username), by: .init(try req.requireUser()), on: req.db) { tx in
+        // Whoever knew the old password (the reason for a reset, often) is shut out at once: every
+        // session of the user ends and every API token is revoked, with the new hash, in one transaction.
+        let userID = try user.requireID()
+        let entry = EventLog.Entry(action: "user.password_reset", note: user.username)
+        try await EventLog.record(entry, by: .init(try req.requireUser()), on: req.db) { tx in
             try await user.save(on: tx)
+            try await UserSessions.end(of: userID, on: tx)
+            try await UserSessions.revokeTokens(of: userID, on: tx)
         }
-        // The old password's sessions and lock no longer apply.
+        // The old password's lock no longer applies.
         try await LoginFailure.query(on: req.db).filter(\.$username == user.username).delete()
         req.flash(.ok, "users.password_reset", user.username)
         return req.redirect(to: SiteURL.user(try user.requireID()).path)

@@ -26,8 +26,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         try await prepareSQLite(app)
     }
 
-    ContentConfiguration.global.use(encoder: JSONEncoder.walidata, for: .json)
-    ContentConfiguration.global.use(decoder: JSONDecoder.walidata, for: .json)
+    // Set in one write, so apps configured at the same time (the tests) never see a half-set table.
+    var content = ContentConfiguration.global
+    content.use(encoder: JSONEncoder.walidata, for: .json)
+    // Every text a body brings is checked before a handler decodes it; see `StoredText`.
+    content.use(decoder: StoredText.CheckingDecoder(base: JSONDecoder.walidata, format: .json), for: .json)
+    content.use(decoder: StoredText.CheckingDecoder(base: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+    ContentConfiguration.global = content
     app.sessions.use(.fluent)
     let fluentSessions = app.sessions.driver
     app.sessions.use { _ in ChangedOnlySessions(base: fluentSessions) }
@@ -46,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(WalidataErrorMiddleware())
+    app.middleware.use(StoredText.QueryGuard())
     app.middleware.use(WebOnlyMiddleware([app.sessions.middleware, SessionUserMiddleware(), CSRF()]))
 
     app.routes.defaultMaxBodySize = "1mb"

@@ -20,8 +20,8 @@ enum CaseController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(CaseForm.self)
-        switch try await form.validate(for: user, on: req.db) {
+        let (form, refused) = try req.decodeForm(CaseForm.self)
+        switch refused.isEmpty ? try await form.validate(for: user, on: req.db) : .failure(ValidationFailure(problems: refused)) {
         case .failure(let failure):
             let page = try await formPage(req, user: user, form: form, problems: failure.problems)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -83,7 +83,7 @@ enum CaseController {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
         let step = try req.intParameter("step")
-        let form = form ?? sentForm(req)
+        let form = try form ?? sentForm(req)
         let transition = try await CaseStore.complete(
             caseID: caseID, step: step, by: user, decision: try form.parsedDecision(), note: form.note,
             overrideReason: form.overrideReason, output: StepOutputInput(checklist: form.checklist, conveyed: form.conveyed, section: form.section, announcement: step == 9 ? form.announcement : nil), lang: req.preferredLanguage, on: req.db)
@@ -94,7 +94,11 @@ enum CaseController {
         // Step 9 from the page: what the kabid typed is kept as the draft first, so a refused
         // publication (say, no channel ticked) does not lose a long text on a slow connection.
         // Publishing itself stays all-or-nothing in the completing transaction.
-        let form = sentForm(req)
+        let (form, textProblems) = try sentPageForm(req)
+        // Text that may not be stored: the page again with the message and what was typed; nothing saved.
+        if let problem = textProblems.first {
+            return try await refused(req, UserError(.unprocessableEntity, problem), form: form)
+        }
         if req.parameters.get("step") == "9", let user = req.currentUser, CasePolicy.announcementEditors.contains(user.role),
            let input = form.announcement {
             try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
@@ -124,8 +128,19 @@ enum CaseController {
     }
 
     /// The completion payload as sent; an empty one when the body is not a form or JSON object.
-    private static func sentForm(_ req: Request) -> CompleteForm {
-        (try? req.content.decode(CompleteForm.self)) ?? CompleteForm()
+    private static func sentForm(_ req: Request) throws -> CompleteForm {
+        try req.decodeIfPresent(CompleteForm.self) ?? CompleteForm()
+    }
+
+    /// The page's completion form as typed, with any text that may not be stored as a problem.
+    private static func sentPageForm(_ req: Request) throws -> (CompleteForm, [Problem]) {
+        do {
+            return try req.decodeForm(CompleteForm.self)
+        } catch let refusal as StoredText.Refusal {
+            throw refusal
+        } catch {
+            return (CompleteForm(), [])
+        }
     }
 
     private static func refused(_ req: Request, _ error: UserError, form: CompleteForm) async throws -> Response {

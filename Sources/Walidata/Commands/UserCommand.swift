@@ -81,7 +81,13 @@ struct SetPassword: AsyncCommand {
         }
         user.passwordHash = try await app.password.async.hash(password)
         user.active = true
-        try await user.save(on: app.db)
+        // As an admin's reset on the page: the old password's sessions and API tokens end with it.
+        let userID = try user.requireID()
+        try await app.db.transaction { tx in
+            try await user.save(on: tx)
+            try await UserSessions.end(of: userID, on: tx)
+            try await UserSessions.revokeTokens(of: userID, on: tx)
+        }
         try await LoginFailure.query(on: app.db).filter(\.$username == username).delete()
         context.console.success("Password set for '\(username)'.")
     }

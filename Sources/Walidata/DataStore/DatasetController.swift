@@ -42,8 +42,8 @@ enum DatasetController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(DatasetForm.self)
-        let problems = try await form.validate(for: user, on: req.db)
+        let (form, refused) = try req.decodeForm(DatasetForm.self)
+        let problems = try await refused + form.validate(for: user, on: req.db)
         guard problems.isEmpty else {
             let page = await DatasetViews.form(req, form: form, dataset: nil, organizations: try await organizations(for: user, on: req.db), problems: problems)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -83,8 +83,8 @@ enum DatasetController {
     @Sendable static func update(_ req: Request) async throws -> Response {
         let (user, dataset) = try await viewable(req)
         try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
-        let form = try req.content.decode(DatasetForm.self)
-        let problems = try await form.validate(for: user, existing: dataset, on: req.db)
+        let (form, refused) = try req.decodeForm(DatasetForm.self)
+        let problems = try await refused + form.validate(for: user, existing: dataset, on: req.db)
         guard problems.isEmpty else {
             let page = await DatasetViews.form(req, form: form, dataset: dataset, organizations: try await organizations(for: user, on: req.db), problems: problems)
             return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
@@ -152,7 +152,7 @@ enum DatasetController {
 
     @Sendable static func delete(_ req: Request) async throws -> Response {
         let (user, dataset) = try await viewable(req)
-        let note = (try? req.content.decode(NoteForm.self))?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let note = try req.decodeIfPresent(NoteForm.self)?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !note.isEmpty else { throw UserError(.unprocessableEntity, "datasets.error.delete_reason") }
         try await DatasetStore.trash(dataset, note: note, by: user, on: req.db)
         req.flash(.ok, "datasets.trashed", dataset.title, String(DatasetStore.retentionDays))

@@ -75,7 +75,10 @@ enum UploadController {
         }
         try await producer.value
         guard let filename = state.filename else { throw UserError(.badRequest, "upload.error.no_file") }
-        return Received(blob: blob, filename: DatasetRules.safeFilename(filename), note: state.fields["note"] ?? "")
+        // The multipart note is read here, not by a body decoder, so it is checked here.
+        let note = state.fields["note"] ?? ""
+        try StoredText.check(note, field: "note")
+        return Received(blob: blob, filename: DatasetRules.safeFilename(filename), note: note)
     }
 }
 

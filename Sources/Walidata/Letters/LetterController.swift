@@ -45,9 +45,10 @@ enum LetterController {
     @Sendable static func save(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let caseID = try req.uuidParameter("caseID")
-        let form = try req.content.decode(LetterForm.self)
+        let (form, refused) = try req.decodeForm(LetterForm.self)
         let calendar = try await CalendarStore.load(on: req.db)
-        let (checked, problems) = form.validate(calendar: calendar)
+        let (validated, invalid) = form.validate(calendar: calendar)
+        let (checked, problems) = refused.isEmpty ? (validated, invalid) : (nil, refused)
         guard let fields = checked else {
             let record = try await CaseStore.find(caseID, for: user, on: req.db)
             let letter = try await LetterStore.letter(of: caseID, on: req.db)

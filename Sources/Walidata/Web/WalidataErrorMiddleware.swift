@@ -21,6 +21,9 @@ struct WalidataErrorMiddleware: AsyncMiddleware {
             status = error.status
             key = error.key
             arguments = error.arguments
+        case let error as StoredText.Refusal:
+            status = error.status
+            (key, arguments) = error.message(Translator(lang: request.preferredLanguage), byKey: request.isAPI)
         case let error as ValidationFailure:
             status = error.status
             key = "error.422_details"

@@ -46,7 +46,9 @@ final class TestBrowser: @unchecked Sendable {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             let name = String(pair[0]), value = String(pair[1])
-            if header.contains("Max-Age=0") || header.contains("1970") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+            // Only the attributes say "expired": a random value (a CSRF token) may contain "1970" by chance.
+            let attributes = header.split(separator: ";").dropFirst().joined(separator: ";")
+            if attributes.contains("Max-Age=0") || attributes.contains("1970") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
         }
         lastBody = response.body.string
         return response

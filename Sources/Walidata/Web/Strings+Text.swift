@@ -1,0 +1,30 @@
+extension Strings {
+    /// Refusals of text that may not be stored (`StoredText`), and the names of the fields they name.
+    static let text: [(String, String, String)] = [
+        ("text.error.forbidden",
+         "Isian “{0}” memuat karakter kendali yang tidak dapat disimpan ({1}, karakter ke-{2}); biasanya terbawa saat menyalin dari dokumen lain. Hapus karakter itu (atau ketik ulang bagian itu), lalu kirim lagi.",
+         "The field “{0}” contains a control character that cannot be stored ({1}, character {2}); it usually comes along when text is copied from another document. Remove it (or retype that part) and send again."),
+        ("text.error.line_break",
+         "Isian “{0}” hanya boleh satu baris. Hapus pindah barisnya, lalu kirim lagi.",
+         "The field “{0}” must be a single line. Remove the line break and send again."),
+        ("text.error.too_long",
+         "Isian “{0}” terlalu panjang: paling banyak {1} karakter, yang dikirim {2}. Persingkat, lalu kirim lagi.",
+         "The field “{0}” is too long: at most {1} characters, {2} were sent. Shorten it and send again."),
+        ("field.title", "Judul", "Title"),
+        ("field.name", "Nama", "Name"),
+        ("field.note", "Catatan", "Note"),
+        ("field.description", "Deskripsi", "Description"),
+        ("field.reason", "Alasan", "Reason"),
+        ("field.narrative", "Narasi", "Narrative"),
+        ("field.body", "Isi", "Body"),
+        ("field.subject", "Perihal", "Subject"),
+        ("field.fullName", "Nama lengkap", "Full name"),
+        ("field.username", "Nama pengguna", "Username"),
+        ("field.filename", "Nama berkas", "File name"),
+        ("field.changeNote", "Catatan perubahan", "Change note"),
+        ("field.code", "Kode", "Code"),
+        ("field.email", "Surel", "E-mail"),
+        ("field.address", "Alamat", "Address"),
+        ("field.activity", "Kegiatan", "Activity"),
+    ]
+}
