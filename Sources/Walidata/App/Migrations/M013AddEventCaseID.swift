@@ -1,0 +1,23 @@
+import Fluent
+import SQLKit
+
+/// Events get the case they name as a column of their own, indexed, so a case's timeline,
+/// record and storage log are an index lookup instead of a `LIKE` over every entry's JSON.
+/// The column is not part of the hash: it repeats `details.case`, which the chain covers, and
+/// is filled from it here for the entries written before.
+struct M013AddEventCaseID: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("events").field("case_id", .string).update()
+        guard let sql = database as? any SQLDatabase else { return }
+        // Details are JSON with sorted keys (or empty), so `"case":"` only appears in entries
+        // that name a case; the JSON functions then read the value itself.
+        let value = sql.dialect.name == "postgresql" ? "(details::jsonb)->>'case'" : "json_extract(details, '$.case')"
+        try await sql.raw("UPDATE events SET case_id = \(unsafeRaw: value) WHERE details LIKE '%\"case\":\"%'").run()
+        try await sql.raw("CREATE INDEX events_case_id ON events (case_id, seq)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase { try await sql.raw("DROP INDEX events_case_id").run() }
+        try await database.schema("events").deleteField("case_id").update()
+    }
+}
