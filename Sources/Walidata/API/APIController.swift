@@ -13,7 +13,8 @@ enum APIController {
     }
 
     @Sendable static func sopRevisions(_ req: Request) async throws -> APIModels.ListOut<APIModels.SOPRevisionOut> {
-        .init(try await SOPStore.all(on: req.db).map { try APIModels.SOPRevisionOut($0, withDefinition: false) })
+        let window = try req.pageWindow()
+        return .init(all: try await SOPStore.all(on: req.db).map { try APIModels.SOPRevisionOut($0, withDefinition: false) }, window: window)
     }
 
     @Sendable static func sopRevision(_ req: Request) async throws -> APIModels.SOPRevisionOut {
@@ -21,11 +22,13 @@ enum APIController {
     }
 
     @Sendable static func organizations(_ req: Request) async throws -> APIModels.ListOut<APIModels.OrganizationOut> {
-        .init(try await Organization.query(on: req.db).sort(\.$name).all().map(APIModels.OrganizationOut.init))
+        let window = try req.pageWindow()
+        return .init(all: try await Organization.query(on: req.db).sort(\.$name).all().map(APIModels.OrganizationOut.init), window: window)
     }
 
     @Sendable static func users(_ req: Request) async throws -> APIModels.ListOut<APIModels.UserOut> {
-        .init(try await User.query(on: req.db).sort(\.$username).all().map(APIModels.UserOut.init))
+        let (users, total) = try await User.query(on: req.db).sort(\.$username).page(try req.pageWindow())
+        return .init(users.map(APIModels.UserOut.init), total: total, window: try req.pageWindow())
     }
 
     @Sendable static func calendar(_ req: Request) async throws -> APIModels.CalendarOut {
