@@ -16,7 +16,7 @@ import Testing
         #expect(throws: PageWindow.Problem.limit) { try PageWindow(limit: raw, offset: nil) }
     }
 
-    @Test(arguments: ["-1", "x", ""])
+    @Test(arguments: ["-1", "x", "", "1000000001", "7449972107253677817856"])
     func aNegativeOrUnreadableOffsetIsRefused(raw: String) {
         #expect(throws: PageWindow.Problem.offset) { try PageWindow(limit: nil, offset: raw) }
     }
@@ -34,5 +34,17 @@ import Testing
         #expect(PageWindow(limit: 3, offset: 6).next(total: 7) == nil)
         #expect(window.previous == PageWindow(limit: 3, offset: 0))
         #expect(PageWindow(limit: 3, offset: 0).previous == nil)
+    }
+}
+
+@Suite struct TimeStandardAPITextTests {
+    @Test(arguments: ["2 hari", "30 menit", "1 jam", "9999 hari"])
+    func theDocumentedSpellingIsRead(text: String) {
+        #expect(TimeStandard(apiText: text) != nil)
+    }
+
+    @Test(arguments: ["2 Hari", "02 hari", "0 jam", "10000 hari", "2  hari", " 2 hari", "2 days", "+2 hari", "2 hari "])
+    func anythingOutsideThePatternIsRefused(text: String) {
+        #expect(TimeStandard(apiText: text) == nil)
     }
 }

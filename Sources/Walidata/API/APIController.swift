@@ -44,10 +44,10 @@ enum APIController {
 
     /// `?start=2026-11-24T10:00:00+07:00&standard=2 hari`
     @Sendable static func due(_ req: Request) async throws -> APIModels.DueOut {
-        guard let raw = req.query[String.self, at: "start"], let start = ISO8601DateFormatter().date(from: raw) else {
+        guard let raw = req.query[String.self, at: "start"], let start = DateText.rfc3339(raw) else {
             throw UserError(.badRequest, "api.error.start")
         }
-        guard let standard = TimeStandard(parsing: req.query[String.self, at: "standard"] ?? "") else {
+        guard let standard = TimeStandard(apiText: req.query[String.self, at: "standard"] ?? "") else {
             throw UserError(.badRequest, "api.error.standard")
         }
         let calendar = try await CalendarStore.load(on: req.db)

@@ -168,14 +168,14 @@ enum DatasetAPI {
 
     @Sendable static func restore(_ req: Request) async throws -> Response {
         let (user, dataset, source) = try await VersionController.find(req)
-        let note = (try? req.content.decode(NoteIn.self))?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
+        let note = try req.optionalBody(NoteIn.self)?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
         let version = try await DatasetStore.restore(source, of: dataset, note: note, by: user, on: req.db)
         return try await VersionOut(version, dataset: dataset, sourceNumber: source.number, withReport: false).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func delete(_ req: Request) async throws -> HTTPStatus {
         let (user, dataset) = try await DatasetController.viewable(req)
-        let note = (try? req.content.decode(NoteIn.self))?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let note = try req.optionalBody(NoteIn.self)?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !note.isEmpty else { throw UserError(.unprocessableEntity, "datasets.error.delete_reason") }
         try await DatasetStore.trash(dataset, note: note, by: user, on: req.db)
         return .noContent

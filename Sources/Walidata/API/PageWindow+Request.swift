@@ -24,3 +24,12 @@ extension QueryBuilder {
         return (items, total)
     }
 }
+
+extension Request {
+    /// A body the route may go without (a note): none is nil, but a body that is there must be
+    /// the documented JSON (415 for another type, 400 when it does not decode), never ignored.
+    func optionalBody<T: Decodable>(_ type: T.Type) throws -> T? {
+        guard let body = body.data, body.readableBytes > 0 else { return nil }
+        return try content.decode(T.self)
+    }
+}

@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(WalidataErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(WebOnlyMiddleware([app.sessions.middleware, SessionUserMiddleware(), CSRF()]))
 
     app.routes.defaultMaxBodySize = "1mb"

@@ -59,7 +59,7 @@ enum PublicationAPI {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         guard try await CaseStore.steps(of: record.requireID(), on: req.db).contains(where: { $0.step == 9 }) else {
-            throw UserError(.notFound, "announcement.error.not_yet")
+            throw UserError(.conflict, "announcement.error.not_yet")
         }
         return AnnouncementOut(try await PublicationStore.view(of: record, on: req.db))
     }

@@ -5,6 +5,8 @@ public struct PageWindow: Sendable, Equatable {
     /// Large enough for a script to walk 10,000 cases in 20 requests, small enough that one
     /// answer stays well under a megabyte on an island link.
     public static let maxLimit = 500
+    /// Far beyond any list the office will have; bounds what a request can ask the database.
+    public static let maxOffset = 1_000_000_000
 
     public var limit: Int
     public var offset: Int
@@ -12,7 +14,7 @@ public struct PageWindow: Sendable, Equatable {
     public enum Problem: Error, Equatable {
         /// `limit` is not a whole number from 1 to `maxLimit`.
         case limit
-        /// `offset` is not a whole number from 0.
+        /// `offset` is not a whole number from 0 to `maxOffset`.
         case offset
     }
 
@@ -30,7 +32,7 @@ public struct PageWindow: Sendable, Equatable {
             window.limit = value
         }
         if let rawOffset {
-            guard let value = Int(rawOffset), value >= 0 else { throw .offset }
+            guard let value = Int(rawOffset), (0...Self.maxOffset).contains(value) else { throw .offset }
             window.offset = value
         }
         self = window
