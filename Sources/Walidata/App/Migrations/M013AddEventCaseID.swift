@@ -9,11 +9,16 @@ struct M013AddEventCaseID: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("events").field("case_id", .string).update()
         guard let sql = database as? any SQLDatabase else { return }
-        // Details are JSON with sorted keys (or empty), so `"case":"` only appears in entries
-        // that name a case; the JSON functions then read the value itself.
-        let value = sql.dialect.name == "postgresql" ? "(details::jsonb)->>'case'" : "json_extract(details, '$.case')"
-        try await sql.raw("UPDATE events SET case_id = \(unsafeRaw: value) WHERE details LIKE '%\"case\":\"%'").run()
+        try await Self.backfill(on: sql)
         try await sql.raw("CREATE INDEX events_case_id ON events (case_id, seq)").run()
+    }
+
+    /// Fills `case_id` from `details.case` where it is empty. Details are JSON with sorted keys (or
+    /// empty), so `"case":"` only appears in entries that name a case; the JSON functions then
+    /// read the value itself.
+    static func backfill(on sql: any SQLDatabase) async throws {
+        let value = sql.dialect.name == "postgresql" ? "(details::jsonb)->>'case'" : "json_extract(details, '$.case')"
+        try await sql.raw("UPDATE events SET case_id = \(unsafeRaw: value) WHERE case_id IS NULL AND details LIKE '%\"case\":\"%'").run()
     }
 
     func revert(on database: any Database) async throws {
