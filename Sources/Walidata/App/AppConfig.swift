@@ -63,6 +63,8 @@ public struct AppConfig: Sendable {
             dataDirectory: dataDir, databaseURL: dbURL, baseURL: baseURL,
             holidaySeedFile: env["WALIDATA_HOLIDAY_SEED"]
         )
+        // One PostgreSQL schema per instance (bench/cases runs beside the tests' database this way).
+        if dbURL != nil, let schema = env["WALIDATA_PG_SCHEMA"], !schema.isEmpty { config.postgresSchema = schema }
         if let raw = env["WALIDATA_MAX_UPLOAD_BYTES"], !raw.isEmpty {
             guard let limit = Int64(raw), limit > 0 else { throw ConfigError.badUploadLimit(raw) }
             config.maxUploadBytes = limit
