@@ -11,6 +11,8 @@ struct M013AddEventCaseID: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await Self.backfill(on: sql)
         try await sql.raw("CREATE INDEX events_case_id ON events (case_id, seq)").run()
+        // The case list's order (newest first), so a page is read from the index, not sorted.
+        try await sql.raw("CREATE INDEX cases_created_at ON cases (created_at, number)").run()
     }
 
     /// Fills `case_id` from `details.case` where it is empty. Details are JSON with sorted keys (or
@@ -22,7 +24,10 @@ struct M013AddEventCaseID: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase { try await sql.raw("DROP INDEX events_case_id").run() }
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("DROP INDEX cases_created_at").run()
+            try await sql.raw("DROP INDEX events_case_id").run()
+        }
         try await database.schema("events").deleteField("case_id").update()
     }
 }
