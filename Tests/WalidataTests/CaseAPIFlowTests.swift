@@ -199,7 +199,7 @@ struct CaseAPIFlowTests {
                 "place": "Tuapeijat", "date": "2026-11-26", "subject": "Surat", "body": "Isi", "signerTitle": "Kepala Dinas", "signerName": "Heri",
             ])
             #expect(letter.status == .conflict)
-            #expect(try await f.send(.GET, "/api/v1/cases/\(id)/letter", as: "administrasi").status == .notFound)
+            #expect(try await f.send(.GET, "/api/v1/cases/\(id)/letter", as: "administrasi").status == .conflict, "before step 2 the letter does not exist yet: 409, the case itself exists")
             let attach = try await f.send(.POST, "/api/v1/cases/\(id)/datasets", as: "pengelola_ti", json: ["title": "Data baru"])
             #expect(attach.status == .conflict)
             #expect(try await CaseReport.query(on: app.db).count() == 0)

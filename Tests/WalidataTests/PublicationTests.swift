@@ -220,7 +220,7 @@ struct PublicationTests {
         try await withTestApp(db) { app in
             let f = try await CaseFixture(app)
             let w = try await Self.walk(f, through: 7)
-            #expect(try await f.send(.GET, "/api/v1/cases/\(w.id)/announcement", as: "kabid").status == .notFound)
+            #expect(try await f.send(.GET, "/api/v1/cases/\(w.id)/announcement", as: "kabid").status == .conflict, "before step 9: 409, the case exists")
             let put = try await f.send(.PUT, "/api/v1/cases/\(w.id)/announcement", as: "kabid", json: ["title": "Terlalu cepat", "body": "x"])
             #expect(put.status == .conflict)
             #expect(try put.content.decode(APIErrorBody.self).error.message.contains("langkah 9"))

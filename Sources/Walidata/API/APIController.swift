@@ -13,7 +13,8 @@ enum APIController {
     }
 
     @Sendable static func sopRevisions(_ req: Request) async throws -> APIModels.ListOut<APIModels.SOPRevisionOut> {
-        .init(try await SOPStore.all(on: req.db).map { try APIModels.SOPRevisionOut($0, withDefinition: false) })
+        let window = try req.pageWindow()
+        return .init(all: try await SOPStore.all(on: req.db).map { try APIModels.SOPRevisionOut($0, withDefinition: false) }, window: window)
     }
 
     @Sendable static func sopRevision(_ req: Request) async throws -> APIModels.SOPRevisionOut {
@@ -21,11 +22,13 @@ enum APIController {
     }
 
     @Sendable static func organizations(_ req: Request) async throws -> APIModels.ListOut<APIModels.OrganizationOut> {
-        .init(try await Organization.query(on: req.db).sort(\.$name).all().map(APIModels.OrganizationOut.init))
+        let window = try req.pageWindow()
+        return .init(all: try await Organization.query(on: req.db).sort(\.$name).all().map(APIModels.OrganizationOut.init), window: window)
     }
 
     @Sendable static func users(_ req: Request) async throws -> APIModels.ListOut<APIModels.UserOut> {
-        .init(try await User.query(on: req.db).sort(\.$username).all().map(APIModels.UserOut.init))
+        let (users, total) = try await User.query(on: req.db).sort(\.$username).page(try req.pageWindow())
+        return .init(users.map(APIModels.UserOut.init), total: total, window: try req.pageWindow())
     }
 
     @Sendable static func calendar(_ req: Request) async throws -> APIModels.CalendarOut {
@@ -41,10 +44,10 @@ enum APIController {
 
     /// `?start=2026-11-24T10:00:00+07:00&standard=2 hari`
     @Sendable static func due(_ req: Request) async throws -> APIModels.DueOut {
-        guard let raw = req.query[String.self, at: "start"], let start = ISO8601DateFormatter().date(from: raw) else {
+        guard let raw = req.query[String.self, at: "start"], let start = DateText.rfc3339(raw) else {
             throw UserError(.badRequest, "api.error.start")
         }
-        guard let standard = TimeStandard(parsing: req.query[String.self, at: "standard"] ?? "") else {
+        guard let standard = TimeStandard(apiText: req.query[String.self, at: "standard"] ?? "") else {
             throw UserError(.badRequest, "api.error.standard")
         }
         let calendar = try await CalendarStore.load(on: req.db)

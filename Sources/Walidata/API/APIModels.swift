@@ -92,12 +92,27 @@ enum APIModels {
         var workingSeconds: Double
     }
 
+    /// Every list of the API: one page (`?limit=` 1–500, default 50; `?offset=`), with the total.
     struct ListOut<Item: Content>: Content {
         var items: [Item]
+        /// Items on this page.
         var count: Int
-        init(_ items: [Item]) {
+        /// Items in the whole list.
+        var total: Int
+        var limit: Int
+        var offset: Int
+
+        init(_ items: [Item], total: Int, window: PageWindow) {
             self.items = items
-            self.count = items.count
+            count = items.count
+            self.total = total
+            limit = window.limit
+            offset = window.offset
+        }
+
+        /// A short list already in memory (revisions, agencies, a case's rounds), cut to the window.
+        init(all: [Item], window: PageWindow) {
+            self.init(window.slice(all), total: all.count, window: window)
         }
     }
 }

@@ -92,10 +92,12 @@ enum DatasetAPI {
 
     @Sendable static func list(_ req: Request) async throws -> APIModels.ListOut<DatasetOut> {
         let user = try req.requireUser()
-        let datasets = try await DatasetController.visibleDatasets(for: user, query: .init(q: req.query[String.self, at: "q"], organization: req.query[String.self, at: "organization"]), on: req.db)
+        let window = try req.pageWindow()
+        let all = try await DatasetController.visibleDatasets(for: user, query: .init(q: req.query[String.self, at: "q"], organization: req.query[String.self, at: "organization"]), on: req.db)
+        let datasets = window.slice(all)
         let versions = try await DatasetVersion.query(on: req.db).filter(\.$id ~~ datasets.compactMap(\.currentVersionID)).all()
         let numbers = Dictionary(versions.map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
-        return .init(datasets.map { DatasetOut($0, currentVersion: $0.currentVersionID.flatMap { numbers[$0] }) })
+        return .init(datasets.map { DatasetOut($0, currentVersion: $0.currentVersionID.flatMap { numbers[$0] }) }, total: all.count, window: window)
     }
 
     @Sendable static func show(_ req: Request) async throws -> DatasetOut {
@@ -117,9 +119,10 @@ enum DatasetAPI {
 
     @Sendable static func versions(_ req: Request) async throws -> APIModels.ListOut<VersionOut> {
         let (_, dataset) = try await DatasetController.viewable(req)
+        let window = try req.pageWindow()
         let versions = try await DatasetStore.versions(of: dataset, on: req.db)
         let numbers = Dictionary(versions.map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
-        return .init(versions.map { VersionOut($0, dataset: dataset, sourceNumber: $0.recoveredFrom.flatMap { numbers[$0] }, withReport: false) })
+        return .init(all: versions.map { VersionOut($0, dataset: dataset, sourceNumber: $0.recoveredFrom.flatMap { numbers[$0] }, withReport: false) }, window: window)
     }
 
     @Sendable static func version(_ req: Request) async throws -> VersionOut {
@@ -171,7 +174,7 @@ enum DatasetAPI {
 
     @Sendable static func restore(_ req: Request) async throws -> Response {
         let (user, dataset, source) = try await VersionController.find(req)
-        let note = try req.decodeIfPresent(NoteIn.self)?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
+        let note = try req.optionalBody(NoteIn.self)?.note ?? Translator(lang: .id)("versions.restore_default_note", String(source.number))
         let version = try await DatasetStore.restore(source, of: dataset, note: note, by: user, on: req.db)
         return try await VersionOut(version, dataset: dataset, sourceNumber: source.number, withReport: false).encodeResponse(status: .created, for: req)
     }
@@ -248,7 +251,7 @@ enum DatasetAPI {
 
     @Sendable static func delete(_ req: Request) async throws -> HTTPStatus {
         let (user, dataset) = try await DatasetController.viewable(req)
-        let note = try req.decodeIfPresent(NoteIn.self)?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let note = try req.optionalBody(NoteIn.self)?.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !note.isEmpty else { throw UserError(.unprocessableEntity, "datasets.error.delete_reason") }
         try await DatasetStore.trash(dataset, note: note, by: user, on: req.db)
         return .noContent

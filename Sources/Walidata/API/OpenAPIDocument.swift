@@ -1,4 +1,5 @@
 import Foundation
+import WalidataCore
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. A test fails
 /// when a route under `/api/v1` is missing here, or an entry here has no route.
@@ -14,32 +15,37 @@ enum OpenAPIDocument {
         var body: String? = nil
         /// A POST that changes something but creates nothing answers 200, not 201.
         var creates = true
+        /// Statuses this operation answers beyond those every operation of its kind does.
+        var statuses: [Int: String] = [:]
     }
 
     static var operations: [Operation] { [
         .init(method: "get", path: "/api/v1/me", summary: "The user the token belongs to.", roles: "any", schema: "User"),
         .init(method: "get", path: "/api/v1/sop", summary: "The SOP revision in force, with its whole definition.", roles: "any", schema: "SOPRevision"),
-        .init(method: "get", path: "/api/v1/sop/revisions", summary: "All SOP revisions, newest first (without definitions).", roles: "any", schema: "SOPRevisionList"),
+        .init(method: "get", path: "/api/v1/sop/revisions", summary: "All SOP revisions, newest first (without definitions).", roles: "any", schema: "SOPRevisionList", parameters: paging),
         .init(method: "get", path: "/api/v1/sop/revisions/{revision}", summary: "One SOP revision with its definition.", roles: "any", schema: "SOPRevision",
               parameters: [["name": "revision", "in": "path", "required": true, "schema": ["type": "integer"]]]),
-        .init(method: "get", path: "/api/v1/organizations", summary: "Organisations (Perangkat Daerah).", roles: "any", schema: "OrganizationList"),
-        .init(method: "get", path: "/api/v1/users", summary: "All user accounts.", roles: "admin", schema: "UserList"),
+        .init(method: "get", path: "/api/v1/organizations", summary: "Organisations (Perangkat Daerah).", roles: "any", schema: "OrganizationList", parameters: paging),
+        .init(method: "get", path: "/api/v1/users", summary: "All user accounts, by username.", roles: "admin", schema: "UserList", parameters: paging),
         .init(method: "get", path: "/api/v1/calendar", summary: "Working hours per ISO weekday (1 = Monday) and non-working days.", roles: "any", schema: "Calendar"),
         .init(method: "get", path: "/api/v1/calendar/due", summary: "The due instant of a time standard started at `start`, in working time.", roles: "any", schema: "Due",
               parameters: [
                 ["name": "start", "in": "query", "required": true, "schema": ["type": "string", "format": "date-time"], "example": "2026-11-24T10:00:00+07:00"],
-                ["name": "standard", "in": "query", "required": true, "schema": ["type": "string"], "example": "2 hari"],
+                ["name": "standard", "in": "query", "required": true, "schema": ["type": "string", "pattern": TimeStandard.apiPattern], "example": "2 hari"],
               ]),
         .init(method: "get", path: "/api/v1/datasets", summary: "Datasets the token's user may see (a produsen: its own agency's). Filters: q, organization.", roles: "any", schema: "DatasetList",
-              parameters: [query("q", "Text in the title, topic or tags"), query("organization", "Organisation id (UUID)")]),
+              parameters: [query("q", "Text in the title, topic or tags"), query("organization", "Organisation id (UUID)")] + paging),
         .init(method: "post", path: "/api/v1/datasets", summary: "Create a dataset (JSON body with the catalogue metadata; title, organizationID, frequency and access are required).", roles: "admin, pengelola_ti", schema: "Dataset",
               body: "DatasetIn"),
         .init(method: "get", path: "/api/v1/datasets/{slug}", summary: "One dataset's metadata.", roles: "any", schema: "Dataset", parameters: [slug]),
-        .init(method: "patch", path: "/api/v1/datasets/{slug}", summary: "Change a dataset's metadata: the fields sent replace the stored ones. Descriptive fields: the curators and the owning agency's produsen; the access class and the owning agency (organizationID): the curators only (403, nothing saved). Each changed field is logged with its old and new value. A published dataset whose access class is no longer terbuka leaves the portal.", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Dataset", parameters: [slug], body: "DatasetPatch", creates: false),
-        .init(method: "post", path: "/api/v1/datasets/{slug}/publish", summary: "Publication act: put an eligible dataset (access class terbuka, not in the trash; else 409) on the public portal, with a reason ({\"reason\": …}, 422 when empty), logged in the audit trail.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false),
-        .init(method: "post", path: "/api/v1/datasets/{slug}/withdraw", summary: "Take a published dataset off the public portal at once, with a reason ({\"reason\": …}), logged. 409 when it is not published.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false),
+        .init(method: "patch", path: "/api/v1/datasets/{slug}", summary: "Change a dataset's metadata: the fields sent replace the stored ones. Descriptive fields: the curators and the owning agency's produsen; the access class and the owning agency (organizationID): the curators only (403, nothing saved). Each changed field is logged with its old and new value. A published dataset whose access class is no longer terbuka leaves the portal.", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Dataset", parameters: [slug], body: "DatasetPatch", creates: false,
+              statuses: [409: "The dataset is in the trash."]),
+        .init(method: "post", path: "/api/v1/datasets/{slug}/publish", summary: "Publication act: put an eligible dataset (access class terbuka, not in the trash; else 409) on the public portal, with a reason ({\"reason\": …}, 422 when empty), logged in the audit trail.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false,
+              statuses: [409: "Not eligible (access class not terbuka, or in the trash), or already published."]),
+        .init(method: "post", path: "/api/v1/datasets/{slug}/withdraw", summary: "Take a published dataset off the public portal at once, with a reason ({\"reason\": …}), logged. 409 when it is not published.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false,
+              statuses: [409: "The dataset is not on the portal."]),
         .init(method: "delete", path: "/api/v1/datasets/{slug}", summary: "Move a dataset to the trash (JSON body {\"note\": reason}). It is kept and can be restored.", roles: "admin, pengelola_ti", schema: "", parameters: [slug], body: "Note"),
-        .init(method: "get", path: "/api/v1/datasets/{slug}/versions", summary: "All versions, newest first.", roles: "any", schema: "VersionList", parameters: [slug]),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/versions", summary: "All versions, newest first.", roles: "any", schema: "VersionList", parameters: [slug] + paging),
         .init(method: "post", path: "/api/v1/datasets/{slug}/versions", summary: "Upload a file as the next version: the raw file is the request body (streamed; 413 over the limit). CSV/TSV are checked and loaded; a file that cannot be read as a table is kept as a rejected version.", roles: "admin, pengelola_ti, produsen (own agency); with case=: the case's step 3–4 executor while those steps are open", schema: "Version",
               parameters: [slug, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "Change note"), query("case", "Case id (UUID): store the file for that case at step 3 or 4; it then counts as received for the case")], body: "File"),
         .init(method: "get", path: "/api/v1/datasets/{slug}/versions/{number}", summary: "One version with its check report.", roles: "any", schema: "Version", parameters: [slug, number]),
@@ -52,40 +58,54 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/datasets/{slug}/compare", summary: "Compare two accepted versions: columns added/removed, rows added/removed/changed (by the key column, or whole rows without one), with examples.", roles: "any", schema: "Comparison",
               parameters: [slug, query("from", "Older version number", required: true), query("to", "Newer version number", required: true), query("key", "Key column (optional)")]),
         .init(method: "get", path: "/api/v1/cases", summary: "Cases (permohonan pengelolaan data) the token's user may see, newest first (a produsen: its own agency's). Filter: state=open|closed.", roles: "any", schema: "CaseList",
-              parameters: [query("state", "open or closed")]),
+              parameters: [["name": "state", "in": "query", "required": false, "description": "open or closed; absent: all", "schema": ["type": "string", "enum": ["open", "closed", ""]]]] + paging),
         .init(method: "post", path: "/api/v1/cases", summary: "Register a case: it gets the next registration number, follows the SOP revision in force to the end, and opens step 1. A produsen submits for its own agency; office staff give organizationID and requesterName.", roles: "produsen, administrasi, admin", schema: "Case", body: "CaseIn"),
         .init(method: "get", path: "/api/v1/cases/{caseID}", summary: "One case with its step instances (each with due instant and deadline status) and its timeline.", roles: "any (a produsen: own agency only)", schema: "Case", parameters: [caseID]),
         .init(method: "post", path: "/api/v1/cases/{caseID}/steps/{step}/complete", summary: "Complete the open step. Only the step's executor role may (an admin with overrideReason). Step 1 needs the checklist. The decision step (7) needs decision (ya/tidak); tidak needs a note, may name the report section the note is about (section; 422 for an unknown one), and returns the work to step 5. Step 9 publishes the announcement (its saved draft, overwritten by any announcement fields sent here) and writes one delivery per chosen channel; 422 when the title or text is empty or no channel is chosen. 409 when the step is not open (e.g. completed a moment ago by someone else).", roles: "administrasi, pengelola_ti, kasi, kabid (by lane), admin", schema: "Case", parameters: [caseID, ["name": "step", "in": "path", "required": true, "schema": ["type": "integer"]]], body: "StepCompletion"),
-        .init(method: "get", path: "/api/v1/cases/{caseID}/announcement", summary: "Step 9's announcement: the saved draft, or the one the system proposes (the case's title and datasets, the website channel) when none is saved; once published, with its deliveries per channel. 404 before step 9 opens.", roles: "any (a produsen: own agency only)", schema: "Announcement", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/announcement", summary: "Step 9's announcement: the saved draft, or the one the system proposes (the case's title and datasets, the website channel) when none is saved; once published, with its deliveries per channel. 404 before step 9 opens.", roles: "any (a produsen: own agency only)", schema: "Announcement", parameters: [caseID],
+              statuses: [409: "Step 9 has not opened yet: there is no announcement to show."]),
         .init(method: "put", path: "/api/v1/cases/{caseID}/announcement", summary: "Save the announcement draft while step 9 is open (409 otherwise, and 409 once published: a published announcement is frozen). A field left out keeps its value. Publishing is completing step 9 (POST …/steps/9/complete), which refuses with 422 when the title or text is empty or no channel is chosen.", roles: "kabid, admin", schema: "Announcement", parameters: [caseID], body: "AnnouncementIn"),
-        .init(method: "get", path: "/api/v1/public/announcements", summary: "Published announcements, newest first (at most 100), each with the datasets it names whose access class is terbuka. No token needed.", roles: "anyone", schema: "PublicAnnouncementList", secured: false),
+        .init(method: "get", path: "/api/v1/public/announcements", summary: "Published announcements, newest first, each with the datasets it names whose access class is terbuka. No token needed.", roles: "anyone", schema: "PublicAnnouncementList", parameters: paging, secured: false),
         .init(method: "get", path: "/api/v1/cases/{caseID}/timeline", summary: "The case's history: each step opened, completed, approved or returned (with the note and the report section it points at), and every event-log entry naming the case with its hash. The printable case record is at recordURL.", roles: "any (a produsen: own agency only)", schema: "Timeline", parameters: [caseID]),
-        .init(method: "get", path: "/api/v1/cases/{caseID}/reports", summary: "The report rounds (steps 5–8), round 1 first: state, drafted facts, narrative, the kasi's decision, note and section.", roles: "any (a produsen: own agency only)", schema: "ReportList", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/reports", summary: "The report rounds (steps 5–8), round 1 first: state, drafted facts, narrative, the kasi's decision, note and section.", roles: "any (a produsen: own agency only)", schema: "ReportList", parameters: [caseID] + paging),
         .init(method: "get", path: "/api/v1/cases/{caseID}/reports/{round}", summary: "One report round.", roles: "any (a produsen: own agency only)", schema: "Report", parameters: [caseID, ["name": "round", "in": "path", "required": true, "schema": ["type": "integer"]]]),
         .init(method: "put", path: "/api/v1/cases/{caseID}/report", summary: "Save the narrative of the round being written. Only while step 5 is open (409 otherwise; nothing is changed). A returned round's next round starts from its narrative.", roles: "pengelola_ti, admin", schema: "Report", parameters: [caseID], body: "NarrativeIn"),
-        .init(method: "get", path: "/api/v1/cases/{caseID}/letter", summary: "The step 2 registration letter (Surat Pendaftaran): the saved text, or the draft from the case; its Nomor once step 2 completed. 404 before step 2.", roles: "any (a produsen: own agency only)", schema: "Letter", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/letter", summary: "The step 2 registration letter (Surat Pendaftaran): the saved text, or the draft from the case; its Nomor once step 2 completed. 409 before step 2.", roles: "any (a produsen: own agency only)", schema: "Letter", parameters: [caseID],
+              statuses: [409: "Step 2 has not opened yet: there is no letter."]),
         .init(method: "put", path: "/api/v1/cases/{caseID}/letter", summary: "Save the letter's text (every field; date as YYYY-MM-DD). From step 2 until the case closes (409 otherwise); 422 lists missing fields. The Nomor is assigned when step 2 completes, never here.", roles: "administrasi, admin", schema: "Letter", parameters: [caseID], body: "LetterIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets", summary: "Step 3: link a dataset of the case's agency to the case ({\"dataset\": id}, also one in the trash, for a recovery) or make a new one ({\"title\": …}). Then store its file for the case with POST /api/v1/datasets/{slug}/versions?case={caseID}. Only while step 3 or 4 is open (409).", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID], body: "CaseDatasetIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/recover", summary: "Steps 3–4 recovery for the case: version N's file becomes the dataset's current version ({\"version\": N}), logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug], body: "RecoverIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/untrash", summary: "Steps 3–4 recovery of a deleted dataset for the case: back from the trash, logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug]),
-        .init(method: "get", path: "/api/v1/cases/{caseID}/attachments", summary: "The files attached to the request (lampiran permohonan), oldest first, each with who uploaded it and, once the IT officer stored it at step 3–4, the dataset version it became and that version's check status.", roles: "any (a produsen: own agency only)", schema: "AttachmentList", parameters: [caseID]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/attachments", summary: "The files attached to the request (lampiran permohonan), oldest first, each with who uploaded it and, once the IT officer stored it at step 3–4, the dataset version it became and that version's check status.", roles: "any (a produsen: own agency only)", schema: "AttachmentList", parameters: [caseID] + paging),
         .init(method: "post", path: "/api/v1/cases/{caseID}/attachments", summary: "Attach a file to the request: the raw file is the request body (streamed; 413 over the limit, nothing kept). Only while step 1, 2 or 3 is open (409 otherwise); another agency's case is 404. Logged as case.attach.", roles: "produsen (own agency), administrasi, admin", schema: "Attachment",
-              parameters: [caseID, query("filename", "The file's name, e.g. data.csv", required: true), query("note", "What the file is")], body: "File"),
+              parameters: [caseID, query("filename", "The file's name, e.g. data.csv (default: berkas)"), query("note", "What the file is")], body: "File"),
         .init(method: "get", path: "/api/v1/cases/{caseID}/attachments/{attachmentID}/download", summary: "The attached file exactly as it was handed over (Content-Disposition names it).", roles: "any (a produsen: own agency only)", schema: "File", parameters: [caseID, attachmentID]),
         .init(method: "post", path: "/api/v1/cases/{caseID}/attachments/{attachmentID}/store", summary: "Steps 3–4: store the attachment as the next version of one of the case's datasets ({\"dataset\": id}) or of a new dataset in the case's agency ({\"title\": …}). The file goes through the normal intake (CSV checked, profiled, loaded; a rejected CSV is kept as a rejected version with its report) and counts for the case like an upload with case=. 409 when it is already stored, or outside steps 3–4.", roles: "pengelola_ti, admin", schema: "Attachment", parameters: [caseID, attachmentID], body: "CaseDatasetIn"),
-        .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList"),
-        .init(method: "get", path: "/api/v1/notifications", summary: "The token user's own notifications, newest first (at most 100), with the unread count. A step_late notification says which step instance of which case passed its due instant; lateSeconds is working time past the due instant (until completion, or until now).", roles: "any", schema: "NotificationList"),
+        .init(method: "get", path: "/api/v1/tasks", summary: "Tugas saya: open steps whose executor is the token user's role, soonest due first.", roles: "any", schema: "TaskList", parameters: paging),
+        .init(method: "get", path: "/api/v1/notifications", summary: "The token user's own notifications, newest first, with the unread count. A step_late notification says which step instance of which case passed its due instant; lateSeconds is working time past the due instant (until completion, or until now).", roles: "any", schema: "NotificationList", parameters: paging),
         .init(method: "post", path: "/api/v1/notifications/{notificationID}/read", summary: "Mark one of your notifications read (again is fine). Another user's notification is 404 and stays unchanged.", roles: "any (own notifications only)", schema: "Notification",
               parameters: [["name": "notificationID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]], creates: false),
         .init(method: "post", path: "/api/v1/notifications/read-all", summary: "Mark all your unread notifications read; answers how many were marked.", roles: "any", schema: "ReadAll", creates: false),
         .init(method: "get", path: "/api/v1/dashboard", summary: "The monitoring dashboard: open cases by the step they are at, step instances late now, and for the period (from/to, YYYY-MM-DD, both included, WIB; default the current month) each step's completions with median and 90th-percentile working time (seconds), its time standard and the share done on time. 400 for a date that cannot be read, 422 for an end before the start.", roles: "kasi, kabid, kepala_dinas, admin", schema: "Dashboard",
-              parameters: [query("from", "First day, YYYY-MM-DD (default: first day of this month)"), query("to", "Last day, YYYY-MM-DD (default: last day of this month)")]),
+              parameters: [date("from", "First day, YYYY-MM-DD (default: first day of this month)"), date("to", "Last day, YYYY-MM-DD (default: last day of this month)")],
+              statuses: [422: "The period ends before it starts."]),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
 
     private static func query(_ name: String, _ description: String, required: Bool = false) -> [String: Any] {
         ["name": name, "in": "query", "required": required, "description": description, "schema": ["type": "string"]]
     }
+    private static func date(_ name: String, _ description: String) -> [String: Any] {
+        // Empty is the same as absent (a form left blank), so the document allows it too.
+        ["name": name, "in": "query", "required": false, "description": description,
+         "schema": ["type": "string", "anyOf": [["format": "date"], ["maxLength": 0]]]]
+    }
+    /// Every list: `limit` and `offset`; the answer says `total`.
+    private static var paging: [[String: Any]] { [
+        ["name": "limit", "in": "query", "required": false, "description": "Items per page (default \(PageWindow.defaultLimit), at most \(PageWindow.maxLimit))",
+         "schema": ["type": "integer", "minimum": 1, "maximum": PageWindow.maxLimit, "default": PageWindow.defaultLimit]],
+        ["name": "offset", "in": "query", "required": false, "description": "Items to skip (default 0)", "schema": ["type": "integer", "minimum": 0, "maximum": PageWindow.maxOffset, "default": 0]],
+    ] }
     private static var tableParameters: [[String: Any]] {
         (1...3).flatMap { n in
             [query("c\(n)", "Filter \(n): column name"), query("o\(n)", "Filter \(n): equals, notEquals, contains, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual, isEmpty, isNotEmpty"), query("v\(n)", "Filter \(n): value as a person types it (12,5 or 1.234,56 or 1234.56; dates 2025-12-31 or 31/12/2025)")]
@@ -110,24 +130,24 @@ enum OpenAPIDocument {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
             } else if op.method == "post" {
                 responses["201"] = ["description": "Created.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
-                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
             } else {
                 responses["200"] = ["description": "OK", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(op.schema)"]]]]
-            }
-            if op.method == "put" {
-                responses["409"] = ref("Error", "The case is not in a state that allows this (e.g. the step is not open, or it is already published).")
-                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
             }
             if op.secured {
                 responses["401"] = ref("Error", "Missing, unknown or revoked token.")
                 responses["403"] = ref("Error", "The token's user has a role that may not use this.")
             }
-            if !op.parameters.isEmpty { responses["400"] = ref("Error", "A parameter is missing or malformed.") }
+            if !op.parameters.isEmpty || op.body != nil { responses["400"] = ref("Error", "A parameter or the body is malformed (e.g. JSON of the wrong type).") }
             if op.method == "put" || op.path.contains("{caseID}/") && op.method == "post" {
                 responses["409"] = ref("Error", "The case's state does not allow this now (e.g. the step is not open); nothing was changed.")
-                responses["422"] = ref("Error", "The body is not right; the message says what to fix.")
+            }
+            if op.body != nil {
+                responses["415"] = ref("Error", op.body == "File" ? "Not used for files: any type is stored as sent." : "The body is not JSON (send Content-Type: application/json).")
+                responses["422"] = ref("Error", "The body is not right (a required field is empty, or names something that does not exist); the message says what to fix.")
+                if op.body == "File" { responses["415"] = nil }
             }
             if op.path.contains("{") { responses["404"] = ref("Error", "Not found.") }
+            for (status, description) in op.statuses { responses[String(status)] = ref("Error", description) }
             var operation: [String: Any] = [
                 "summary": op.summary,
                 "operationId": op.method + op.path.replacingOccurrences(of: "/api/v1", with: "").split(whereSeparator: { "/{}.".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
@@ -184,8 +204,29 @@ enum OpenAPIDocument {
     private static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
     private static var nullableDateTime: [String: Any] { ["type": ["string", "null"], "format": "date-time"] }
 
-    private static func list(_ item: String) -> [String: Any] {
-        object(["items": ["type": "array", "items": ["$ref": "#/components/schemas/\(item)"]], "count": ["type": "integer"]], required: ["items", "count"])
+    /// A page of a list: `count` items here, `total` in all, from `offset`.
+    private static func list(_ item: String, extra: [String: Any] = [:]) -> [String: Any] {
+        object(["items": ["type": "array", "items": ["$ref": "#/components/schemas/\(item)"]], "count": ["type": "integer"], "total": ["type": "integer"],
+                "limit": ["type": "integer"], "offset": ["type": "integer"]].merging(extra) { a, _ in a },
+               required: ["items", "count", "total", "limit", "offset"] + extra.keys.sorted())
+    }
+    /// A request body: a property that is not required may also be sent as null (the server
+    /// reads it as absent), so the document says so.
+    private static func input(_ properties: [String: Any], required: [String]) -> [String: Any] {
+        var open = properties
+        for (name, value) in properties where !required.contains(name) {
+            guard var schema = value as? [String: Any] else { continue }
+            if let type = schema["type"] as? String { schema["type"] = [type, "null"] }
+            if var values = schema["enum"] as? [Any] { values.append(NSNull()); schema["enum"] = values }
+            open[name] = schema
+        }
+        return object(open, required: required)
+    }
+    /// Text that must say something: not empty, not only spaces.
+    private static func text(max: Int? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "string", "minLength": 1, "pattern": "\\S"]
+        if let max { schema["maxLength"] = max }
+        return schema
     }
 
     private static var schemas: [String: Any] { [
@@ -224,16 +265,25 @@ enum OpenAPIDocument {
             "publishedAt": nullableDateTime,
         ], required: ["id", "slug", "title", "organization", "access", "published"]),
         "DatasetList": list("Dataset"),
-        "DatasetIn": object([
-            "title": string, "description": string, "organizationID": ["type": "string", "format": "uuid"], "topic": string, "tags": string,
-            "frequency": string, "coverage": string, "period": string, "unit": string, "source": string, "license": string, "contact": string, "access": string,
+        "DatasetIn": input([
+            "title": text(max: 200), "description": ["type": "string", "maxLength": 5000], "organizationID": ["type": "string", "format": "uuid", "description": "An existing agency; a produsen's own"],
+            "topic": ["type": "string", "maxLength": 200], "tags": ["type": "string", "maxLength": 500],
+            "frequency": ["type": "string", "enum": ["harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan", "lima_tahunan", "tidak_tetap"]],
+            "coverage": ["type": "string", "maxLength": 200], "period": ["type": "string", "maxLength": 100], "unit": ["type": "string", "maxLength": 100],
+            "source": ["type": "string", "maxLength": 300], "license": ["type": "string", "maxLength": 100], "contact": ["type": "string", "maxLength": 300],
+            "access": ["type": "string", "enum": ["terbuka", "terbatas", "dikecualikan"]],
         ], required: ["title", "organizationID", "frequency", "access"]),
-        "DatasetPatch": object([
-            "title": string, "description": string, "organizationID": ["type": "string", "format": "uuid"], "topic": string, "tags": string,
-            "frequency": string, "coverage": string, "period": string, "unit": string, "source": string, "license": string, "contact": string, "access": string,
+        "DatasetPatch": input([
+            "title": text(max: 200), "description": ["type": "string", "maxLength": 5000],
+            "organizationID": ["type": "string", "format": "uuid", "description": "An existing agency; changing it needs a curator"],
+            "topic": ["type": "string", "maxLength": 200], "tags": ["type": "string", "maxLength": 500],
+            "frequency": ["type": "string", "enum": ["harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan", "lima_tahunan", "tidak_tetap"]],
+            "coverage": ["type": "string", "maxLength": 200], "period": ["type": "string", "maxLength": 100], "unit": ["type": "string", "maxLength": 100],
+            "source": ["type": "string", "maxLength": 300], "license": ["type": "string", "maxLength": 100], "contact": ["type": "string", "maxLength": 300],
+            "access": ["type": "string", "enum": ["terbuka", "terbatas", "dikecualikan"], "description": "Changing it needs a curator"],
         ], required: []),
-        "Reason": object(["reason": string], required: ["reason"]),
-        "Note": object(["note": string], required: []),
+        "Reason": input(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]], required: ["reason"]),
+        "Note": input(["note": string], required: []),
         "Version": object([
             "number": ["type": "integer"], "status": ["type": "string", "enum": ["accepted", "stored", "rejected"]], "filename": string, "mediaType": string,
             "size": ["type": "integer"], "sha256": string, "rowCount": ["type": "integer"], "columnCount": ["type": "integer"], "changeNote": string,
@@ -270,13 +320,15 @@ enum OpenAPIDocument {
             "status": ["type": "string", "enum": ["on_time", "near_limit", "late", "done_on_time", "done_late"]],
         ], required: ["step", "round", "openedAt", "dueAt", "status"]),
         "CaseList": list("Case"),
-        "CaseIn": object([
-            "kind": ["type": "string", "enum": ["simpan_baru", "update", "recovery"]], "title": string, "description": string,
-            "organizationID": ["type": "string", "format": "uuid", "description": "office staff only; a produsen's own agency is used"],
-            "requesterName": ["type": "string", "description": "office staff only: who made the request on paper or by phone"],
-            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+        "CaseIn": input([
+            "kind": ["type": "string", "enum": ["simpan_baru", "update", "recovery"]], "title": text(max: 200), "description": ["type": "string", "maxLength": 5000],
+            // Role-dependent, so the schema cannot require them: a produsen's values are ignored
+            // whatever they are, office staff without them get 422 saying which is missing.
+            "organizationID": ["type": "string", "description": "The requesting agency's id (UUID, an active agency). Office staff: required (422 without). A produsen: ignored, its own agency is used."],
+            "requesterName": ["type": "string", "description": "Who made the request on paper or by phone, 1–200 characters. Office staff: required (422 without). A produsen: ignored, its own name is used."],
+            "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"], "description": "Datasets of that agency (422 for another's or an unknown one)"],
         ], required: ["kind", "title"]),
-        "StepCompletion": object([
+        "StepCompletion": input([
             "note": string, "decision": ["type": "string", "enum": ["ya", "tidak", "yes", "no"]], "overrideReason": string,
             "checklist": ["type": "array", "items": string, "description": "Step 1: the checklist items ticked, by their text; every required item of checklist.step1 must be present (422 names the missing ones)."],
             "conveyed": ["type": "string", "description": "Step 1: what was conveyed to the requester."],
@@ -286,7 +338,7 @@ enum OpenAPIDocument {
             "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]], "description": "Step 9: where to publish."],
             "section": ["type": "string", "enum": ReportSection.allCases.map(\.rawValue), "description": "Step 7 returning: the section of the report round the note is about (umum = the whole report). Kept only with decision tidak."],
         ], required: []),
-        "AnnouncementIn": object([
+        "AnnouncementIn": input([
             "title": string, "body": string,
             "datasetIDs": ["type": "array", "items": ["type": "string", "format": "uuid"], "description": "Among the case's own datasets."],
             "channels": ["type": "array", "items": ["type": "string", "enum": ["website", "whatsapp", "facebook"]]],
@@ -332,12 +384,12 @@ enum OpenAPIDocument {
             "date": ["type": "string", "format": "date"], "nature": string, "attachment": string, "subject": string, "recipient": string,
             "body": string, "signerTitle": string, "signerName": string, "signerNIP": string, "copies": string, "printURL": string,
         ], required: ["editable", "place", "date", "subject", "body", "signerTitle", "signerName", "printURL"]),
-        "LetterIn": object([
-            "place": string, "date": ["type": "string", "format": "date"], "nature": string, "attachment": string, "subject": string,
-            "recipient": ["type": "string", "description": "Yth. lines, one per line"], "body": ["type": "string", "description": "Paragraphs separated by a blank line"],
-            "signerTitle": string, "signerName": string, "signerNIP": string, "copies": ["type": "string", "description": "Tembusan, one per line"],
+        "LetterIn": input([
+            "place": text(), "date": ["type": "string", "format": "date"], "nature": string, "attachment": string, "subject": text(),
+            "recipient": ["type": "string", "description": "Yth. lines, one per line"], "body": text().merging(["description": "Paragraphs separated by a blank line"]) { a, _ in a },
+            "signerTitle": text(), "signerName": text(), "signerNIP": string, "copies": ["type": "string", "description": "Tembusan, one per line"],
         ], required: ["place", "date", "subject", "body", "signerTitle", "signerName"]),
-        "CaseDatasetIn": object([
+        "CaseDatasetIn": input([
             "dataset": ["type": "string", "format": "uuid", "description": "A dataset of the case's agency"],
             "title": ["type": "string", "description": "Or: the title of a new dataset made in the case's agency"],
         ], required: []),
@@ -363,9 +415,7 @@ enum OpenAPIDocument {
             "lateSeconds": ["type": "number", "description": "Working seconds past the due instant"], "late": ["type": "boolean", "description": "False when the deadline has since moved past the completion or past now"],
             "createdAt": dateTime, "readAt": nullableDateTime,
         ], required: ["id", "kind", "caseID", "caseNumber", "step", "round", "dueAt", "lateSeconds", "late", "createdAt"]),
-        "NotificationList": object([
-            "items": ["type": "array", "items": ["$ref": "#/components/schemas/Notification"]], "count": ["type": "integer"], "unread": ["type": "integer"],
-        ], required: ["items", "count", "unread"]),
+        "NotificationList": list("Notification", extra: ["unread": ["type": "integer"]]),
         "ReadAll": object(["marked": ["type": "integer"]], required: ["marked"]),
         "Dashboard": object([
             "from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"], "generatedAt": dateTime,

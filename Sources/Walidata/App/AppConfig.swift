@@ -72,6 +72,8 @@ public struct AppConfig: Sendable {
             holidaySeedFile: env["WALIDATA_HOLIDAY_SEED"]
         )
         config.baseURLConfigured = !(env["WALIDATA_BASE_URL"] ?? "").isEmpty
+        // One PostgreSQL schema per instance (bench/cases runs beside the tests' database this way).
+        if dbURL != nil, let schema = env["WALIDATA_PG_SCHEMA"], !schema.isEmpty { config.postgresSchema = schema }
         if let raw = env["WALIDATA_MAX_UPLOAD_BYTES"], !raw.isEmpty {
             guard let limit = Int64(raw), limit > 0 else { throw ConfigError.badUploadLimit(raw) }
             config.maxUploadBytes = limit

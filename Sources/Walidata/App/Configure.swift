@@ -52,6 +52,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(WalidataErrorMiddleware())
     app.middleware.use(StoredText.QueryGuard())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(WebOnlyMiddleware([app.sessions.middleware, SessionUserMiddleware(), CSRF()]))
 
     app.routes.defaultMaxBodySize = "1mb"

@@ -49,11 +49,12 @@ extension CaseAPI {
 
     @Sendable static func attachments(_ req: Request) async throws -> APIModels.ListOut<AttachmentOut> {
         let user = try req.requireUser()
+        let window = try req.pageWindow()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         let caseID = try record.requireID()
         let items = try await CaseAttachmentStore.items(of: caseID, on: req.db)
         let names = try await attachmentNames(items, on: req.db)
-        return .init(try items.map { try AttachmentOut($0, caseID: caseID, names: names) })
+        return .init(all: try items.map { try AttachmentOut($0, caseID: caseID, names: names) }, window: window)
     }
 
     /// `POST …/attachments?filename=…&note=…` with the file as the body, streamed.

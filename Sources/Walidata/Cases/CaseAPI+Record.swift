@@ -85,8 +85,9 @@ extension CaseAPI {
     }
 
     @Sendable static func reports(_ req: Request) async throws -> APIModels.ListOut<ReportOut> {
+        let window = try req.pageWindow()
         let (caseID, detail) = try await loadDetail(req)
-        return .init(detail.reports.map { ReportOut($0, caseID: caseID, names: detail) })
+        return .init(all: detail.reports.map { ReportOut($0, caseID: caseID, names: detail) }, window: window)
     }
 
     @Sendable static func report(_ req: Request) async throws -> ReportOut {

@@ -32,7 +32,7 @@ extension CaseAPI {
         let caseID = try record.requireID()
         let letter = try await LetterStore.letter(of: caseID, on: req.db)
         let editable = try await LetterStore.editable(record, on: req.db)
-        guard letter != nil || editable else { throw UserError(.notFound, "letters.error.not_editable") }
+        guard letter != nil || editable else { throw UserError(.conflict, "letters.error.not_editable") }
         return try await letterOut(record, letter: letter, editable: editable, on: req.db)
     }
 

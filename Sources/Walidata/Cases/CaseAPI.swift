@@ -70,11 +70,6 @@ enum CaseAPI {
         }
     }
 
-    struct CaseList: Content {
-        var items: [CaseOut]
-        var count: Int
-    }
-
     struct TaskOut: Content {
         var caseID: UUID
         var number: String
@@ -87,19 +82,16 @@ enum CaseAPI {
         var status: String
     }
 
-    struct TaskList: Content {
-        var items: [TaskOut]
-        var count: Int
-    }
+    typealias CaseList = APIModels.ListOut<CaseOut>
+    typealias TaskList = APIModels.ListOut<TaskOut>
 
+    /// One page of cases, loaded together (`CaseDetail.loadPage`): about ten queries a page.
     @Sendable static func list(_ req: Request) async throws -> CaseList {
         let user = try req.requireUser()
-        let state = try req.query.decode(CaseController.ListQuery.self).state.flatMap(Case.State.init(rawValue:))
-        var items: [CaseOut] = []
-        for record in try await CaseStore.visible(for: user, state: state, on: req.db) {
-            items.append(try CaseOut(try await CaseDetail.load(record, on: req.db)))
-        }
-        return CaseList(items: items, count: items.count)
+        let window = try req.pageWindow()
+        let state = try CaseController.stateFilter(req)
+        let (records, total) = try await CaseStore.visible(for: user, state: state, window: window, on: req.db)
+        return .init(try await CaseDetail.loadPage(records, on: req.db).map(CaseOut.init), total: total, window: window)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
@@ -122,11 +114,12 @@ enum CaseAPI {
     }
 
     @Sendable static func tasks(_ req: Request) async throws -> TaskList {
+        let window = try req.pageWindow()
         let items = try await CaseTask.tasks(for: try req.requireUser(), on: req.db).map { task in
             TaskOut(
                 caseID: task.caseID, number: task.number, title: task.title, step: task.step.number, round: task.round,
                 activity: task.step.activity, openedAt: task.openedAt, dueAt: task.dueAt, status: task.status.rawValue)
         }
-        return TaskList(items: items, count: items.count)
+        return .init(all: items, window: window)
     }
 }

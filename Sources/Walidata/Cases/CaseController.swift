@@ -4,13 +4,19 @@ import WalidataCore
 
 /// The case pages: list, new request, one case, completing its open step, and "Tugas saya".
 enum CaseController {
-    struct ListQuery: Content { var state: String? }
+    /// `?state=open|closed`; absent means all. Another value is a 400, not a silently full list.
+    static func stateFilter(_ req: Request) throws -> Case.State? {
+        guard let raw = req.query[String.self, at: "state"], !raw.isEmpty else { return nil }
+        guard let state = Case.State(rawValue: raw) else { throw UserError(.badRequest, "cases.error.state_filter") }
+        return state
+    }
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
-        let state = try req.query.decode(ListQuery.self).state.flatMap(Case.State.init(rawValue:))
-        let cases = try await CaseStore.visible(for: user, state: state, on: req.db)
-        return await CaseViews.list(req, user: user, cases: cases, state: state)
+        let window = try req.pageWindow()
+        let state = try stateFilter(req)
+        let (cases, total) = try await CaseStore.visible(for: user, state: state, window: window, on: req.db)
+        return await CaseViews.list(req, user: user, cases: cases, state: state, page: Pager(window: window, total: total))
     }
 
     @Sendable static func newForm(_ req: Request) async throws -> HTML {

@@ -50,15 +50,12 @@ struct CaseFiles: Sendable {
         return CaseFiles(items: items, events: events)
     }
 
-    /// The events whose details name this case, oldest first. Details are JSON with sorted keys,
-    /// so `"case":"<id>"` appears literally; the decoded check drops any accidental match.
+    /// The case's storage events, oldest first, found by the indexed `case_id` (M013).
     static func log(caseID: UUID, on db: any Database) async throws -> [EventRecord] {
-        let needle = "\"case\":\"\(caseID.uuidString)\""
-        let candidates = try await EventRecord.query(on: db)
+        try await EventRecord.query(on: db)
+            .filter(\.$caseID == caseID.uuidString)
             .filter(\.$action ~~ logActions)
-            .filter(\.$details ~~ needle)
             .sort(\.$sequence).all()
-        return candidates.filter { $0.detail("case") == caseID.uuidString }
     }
 
     var missing: [Item] { items.filter { !$0.received } }

@@ -20,12 +20,9 @@ struct CaseRecord: Sendable {
         return CaseRecord(detail: detail, events: events, checker: checker)
     }
 
-    /// Details are JSON with sorted keys, so `"case":"<id>"` appears literally; the decoded
-    /// check drops an accidental match (e.g. the id quoted inside a note).
+    /// Every entry naming the case, by the indexed `case_id` (M013, filled from `details.case`).
     static func events(caseID: UUID, on db: any Database) async throws -> [EventRecord] {
-        let needle = "\"case\":\"\(caseID.uuidString)\""
-        return try await EventRecord.query(on: db).filter(\.$details ~~ needle).sort(\.$sequence).all()
-            .filter { $0.detail("case") == caseID.uuidString }
+        try await EventRecord.query(on: db).filter(\.$caseID == caseID.uuidString).sort(\.$sequence).all()
     }
 
     /// The translated name of a logged action: the case's own actions, then the storage log's.

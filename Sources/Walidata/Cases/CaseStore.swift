@@ -122,16 +122,16 @@ enum CaseStore {
         return record
     }
 
-    /// The cases this user may see, newest first.
-    static func visible(for user: User, state: Case.State?, on db: any Database) async throws -> [Case] {
-        var query = Case.query(on: db).with(\.$organization).sort(\.$createdAt, .descending)
+    /// One page of the cases this user may see, newest first, and how many there are in all.
+    static func visible(for user: User, state: Case.State?, window: PageWindow, on db: any Database) async throws -> (items: [Case], total: Int) {
+        var query = Case.query(on: db).with(\.$organization).sort(\.$createdAt, .descending).sort(\.$number, .descending)
         switch CasePolicy.listScope(user) {
         case .all: break
         case .agency(let organization): query = query.filter(\.$organization.$id == organization)
-        case .nothing: return []
+        case .nothing: return ([], 0)
         }
         if let state { query = query.filter(\.$stateRaw == state.rawValue) }
-        return try await query.all()
+        return try await query.page(window)
     }
 
     /// The step instances in the order they opened.

@@ -10,7 +10,7 @@ enum CaseViews {
         return items
     }
 
-    static func list(_ req: Request, user: User, cases: [Case], state: Case.State?) async -> HTML {
+    static func list(_ req: Request, user: User, cases: [Case], state: Case.State?, page: Pager) async -> HTML {
         let t = req.t
         let rows = cases.map { record -> HTML in
             """
@@ -32,6 +32,7 @@ enum CaseViews {
         <div class="table-wrap"><table class="list" id="cases-table">
         <thead><tr><th>\(t("cases.number"))</th><th>\(t("cases.field.title"))</th><th>\(t("users.organization"))</th><th>\(t("cases.field.kind"))</th><th>\(t("cases.state"))</th><th>\(t("cases.col.created_at"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
+        \(page.html(req, id: "cases-pager"))
         \(HTML.when(cases.isEmpty, "<p class=\"muted\">\(t("cases.empty"))</p>"))
         """
         return await Layout.render(req, title: t("cases.title"), body: body)

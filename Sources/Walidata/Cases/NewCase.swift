@@ -46,7 +46,7 @@ struct CaseForm: Content {
             if requester.isEmpty || requester.count > Self.titleLimit { problems.append("cases.error.requester") }
         }
         var datasetIDs: [UUID] = []
-        for raw in Set(self.datasetIDs ?? []) where !raw.isEmpty {
+        for raw in Set(self.datasetIDs ?? []) {
             guard let id = UUID(uuidString: raw), let dataset = try await Dataset.find(id, on: db), dataset.deletedAt == nil,
                   dataset.$organization.id == organization?.id else {
                 problems.append("cases.error.dataset")

@@ -23,6 +23,8 @@ final class EventRecord: Model, @unchecked Sendable {
     @Field(key: "details") var details: String
     @Field(key: "prev_hash") var previousHash: String
     @Field(key: "hash") var hash: String
+    /// The case the entry names (`details.case`), indexed for the case's timeline and logs; not hashed.
+    @OptionalField(key: "case_id") var caseID: String?
 
     init() {}
 
@@ -42,6 +44,7 @@ final class EventRecord: Model, @unchecked Sendable {
         details = event.details
         previousHash = event.previousHash
         hash = EventChain.hash(event)
+        caseID = detailValues["case"]
     }
 
     var chained: ChainedEvent {

@@ -44,9 +44,13 @@ enum MonitoringAPI {
         }
     }
 
+    /// A page of notifications (`?limit=&offset=`, like every list) and the unread count.
     struct NotificationList: Content {
         var items: [NotificationOut]
         var count: Int
+        var total: Int
+        var limit: Int
+        var offset: Int
         var unread: Int
     }
 
@@ -106,8 +110,12 @@ enum MonitoringAPI {
 
     @Sendable static func notifications(_ req: Request) async throws -> NotificationList {
         let user = try req.requireUser()
-        let items = try await NotificationStore.items(for: user, on: req.db).map(NotificationOut.init)
-        return NotificationList(items: items, count: items.count, unread: try await NotificationStore.unreadCount(for: try user.requireID(), on: req.db))
+        let window = try req.pageWindow()
+        let items = try await NotificationStore.items(for: user, limit: window.limit, offset: window.offset, on: req.db).map(NotificationOut.init)
+        let userID = try user.requireID()
+        return NotificationList(
+            items: items, count: items.count, total: try await NotificationStore.totalCount(for: userID, on: req.db),
+            limit: window.limit, offset: window.offset, unread: try await NotificationStore.unreadCount(for: userID, on: req.db))
     }
 
     @Sendable static func markRead(_ req: Request) async throws -> NotificationOut {

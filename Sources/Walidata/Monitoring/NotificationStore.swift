@@ -34,7 +34,7 @@ enum NotificationStore {
     }
 
     /// The user's newest notifications first (or just the one with id `only`).
-    static func items(for user: User, now: Date = Date(), limit: Int = pageSize, only: UUID? = nil, on db: any Database) async throws -> [Item] {
+    static func items(for user: User, now: Date = Date(), limit: Int = pageSize, offset: Int = 0, only: UUID? = nil, on db: any Database) async throws -> [Item] {
         var query = UserNotification.query(on: db).filter(\.$user.$id == (try user.requireID()))
         if let only { query = query.filter(\.$id == only) }
         let rows = try await query
@@ -43,7 +43,7 @@ enum NotificationStore {
             .sort(\.$createdAt, .descending)
             .sort(\.$caseNumber, .descending)
             .sort(\.$step, .descending)
-            .limit(limit)
+            .range(offset..<(offset + limit))
             .all()
         guard !rows.isEmpty else { return [] }
         let calendar = try await CalendarStore.load(on: db)

@@ -59,7 +59,7 @@ enum PublicationAPI {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         guard try await CaseStore.steps(of: record.requireID(), on: req.db).contains(where: { $0.step == 9 }) else {
-            throw UserError(.notFound, "announcement.error.not_yet")
+            throw UserError(.conflict, "announcement.error.not_yet")
         }
         return AnnouncementOut(try await PublicationStore.view(of: record, on: req.db))
     }
@@ -88,15 +88,14 @@ enum PublicationAPI {
         var datasets: [PublicDatasetOut]
     }
 
-    struct PublicList: Content {
-        var items: [PublicAnnouncementOut]
-        var count: Int
-    }
+    typealias PublicList = APIModels.ListOut<PublicAnnouncementOut>
 
     /// Published announcements, newest first, with only the datasets the public may see.
     @Sendable static func publicList(_ req: Request) async throws -> PublicList {
+        let window = try req.pageWindow()
+        let (announcements, total) = try await PublicationStore.publishedPage(window, on: req.db)
         var items: [PublicAnnouncementOut] = []
-        for announcement in try await PublicationStore.published(limit: 100, on: req.db) {
+        for announcement in announcements {
             let id = try announcement.requireID()
             let datasets = try await PublicationStore.publicDatasets(of: announcement, on: req.db).map {
                 PublicDatasetOut(slug: $0.slug, title: $0.title, url: SiteURL.publicDataset($0.slug).path)
@@ -105,6 +104,6 @@ enum PublicationAPI {
                 id: id, title: announcement.title, body: announcement.body, publishedAt: announcement.publishedAt,
                 url: SiteURL.publicAnnouncement(id).path, datasets: datasets))
         }
-        return PublicList(items: items, count: items.count)
+        return PublicList(items, total: total, window: window)
     }
 }

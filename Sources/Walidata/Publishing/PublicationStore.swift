@@ -159,6 +159,11 @@ enum PublicationStore {
         return try await query.all()
     }
 
+    /// One page of the published announcements, newest first, and how many there are.
+    static func publishedPage(_ window: PageWindow, on db: any Database) async throws -> (items: [Announcement], total: Int) {
+        try await Announcement.query(on: db).filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).page(window)
+    }
+
     static func publishedAnnouncement(_ id: UUID, on db: any Database) async throws -> Announcement {
         guard let announcement = try await Announcement.find(id, on: db), announcement.published else { throw UserError(.notFound, "error.404") }
         return announcement

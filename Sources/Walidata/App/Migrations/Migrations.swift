@@ -17,6 +17,7 @@ enum Migrations {
         app.migrations.add(M010CreateNotifications())
         app.migrations.add(M011AddReturnSection())
         app.migrations.add(M012CreateCaseAttachments())
+        app.migrations.add(M013AddEventCaseID())
         app.migrations.add(M014AddDatasetPublication())
     }
 }
