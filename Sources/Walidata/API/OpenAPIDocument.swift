@@ -146,6 +146,10 @@ enum OpenAPIDocument {
                 responses["422"] = ref("Error", "The body is not right (a required field is empty, or names something that does not exist); the message says what to fix.")
                 if op.body == "File" { responses["415"] = nil }
             }
+            if responses["422"] == nil, op.parameters.contains(where: { $0["in"] as? String == "query" }) {
+                // Every query string passes the stored-text rule (StoredText.QueryGuard).
+                responses["422"] = ref("Error", "A query parameter holds a control character or is longer than any stored text may be; the message names it.")
+            }
             if op.path.contains("{") { responses["404"] = ref("Error", "Not found.") }
             for (status, description) in op.statuses { responses[String(status)] = ref("Error", description) }
             var operation: [String: Any] = [
