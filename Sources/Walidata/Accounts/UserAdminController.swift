@@ -5,8 +5,9 @@ import WalidataCore
 /// Admin: create, edit, deactivate users and reset their passwords.
 enum UserAdminController {
     @Sendable static func list(_ req: Request) async throws -> HTML {
-        let users = try await User.query(on: req.db).with(\.$organization).sort(\.$username).all()
-        return await UserViews.list(req, users: users)
+        let window = try req.pageWindow()
+        let (users, total) = try await User.query(on: req.db).with(\.$organization).sort(\.$username).page(window)
+        return await UserViews.list(req, users: users, page: Pager(window: window, total: total))
     }
 
     @Sendable static func newForm(_ req: Request) async throws -> HTML {

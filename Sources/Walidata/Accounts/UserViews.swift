@@ -2,7 +2,7 @@ import Vapor
 import WalidataCore
 
 enum UserViews {
-    static func list(_ req: Request, users: [User]) async -> HTML {
+    static func list(_ req: Request, users: [User], page: Pager) async -> HTML {
         let t = req.t
         let rows = users.map { user -> HTML in
             """
@@ -22,6 +22,7 @@ enum UserViews {
         <thead><tr><th>\(t("users.username"))</th><th>\(t("users.full_name"))</th><th>\(t("users.role"))</th><th>\(t("users.organization"))</th><th>\(t("users.status"))</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table></div>
+        \(page.html(req, id: "users-pager"))
         """
         return await Layout.render(req, title: t("users.title"), body: body)
     }

@@ -12,12 +12,17 @@ enum DatasetController {
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
         let filter = try req.query.decode(ListQuery.self)
-        let datasets = try await visibleDatasets(for: user, query: filter, on: req.db)
+        let window = try req.pageWindow()
+        // The text search runs over the catalogue in memory (a regency's few hundred
+        // datasets); the page shows one window of the result.
+        let matching = try await visibleDatasets(for: user, query: filter, on: req.db)
+        let datasets = Array(matching.dropFirst(window.offset).prefix(window.limit))
         let organizations = user.role == .produsen ? [] : try await Organization.query(on: req.db).sort(\.$name).all()
         let currentIDs = datasets.compactMap(\.currentVersionID)
         let versions = try await DatasetVersion.query(on: req.db).filter(\.$id ~~ currentIDs).all()
         let byID = Dictionary(versions.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        return await DatasetViews.list(req, datasets: datasets, current: byID, organizations: organizations, filter: filter)
+        return await DatasetViews.list(req, datasets: datasets, current: byID, organizations: organizations, filter: filter,
+                                       page: Pager(window: window, total: matching.count))
     }
 
     static func visibleDatasets(for user: User, query: ListQuery, on db: any Database) async throws -> [Dataset] {

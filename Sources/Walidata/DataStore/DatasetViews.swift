@@ -7,7 +7,7 @@ enum DatasetViews {
         return "<span class=\"badge \(cls)\">\(t("datasets.access." + dataset.access))</span>"
     }
 
-    static func list(_ req: Request, datasets: [Dataset], current: [UUID: DatasetVersion], organizations: [Organization], filter: DatasetController.ListQuery) async -> HTML {
+    static func list(_ req: Request, datasets: [Dataset], current: [UUID: DatasetVersion], organizations: [Organization], filter: DatasetController.ListQuery, page: Pager) async -> HTML {
         let t = req.t
         let user = req.currentUser
         let rows = datasets.map { d -> HTML in
@@ -38,6 +38,7 @@ enum DatasetViews {
         <div class="table-wrap"><table class="list" id="datasets-table">
         <thead><tr><th>\(t("datasets.field.title"))</th><th>\(t("users.organization"))</th><th>\(t("datasets.field.access"))</th><th>\(t("datasets.current_version"))</th><th>\(t("datasets.updated"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
+        \(page.html(req, id: "datasets-pager"))
         \(HTML.when(datasets.isEmpty, "<p class=\"muted\">\(t("datasets.empty"))</p>"))
         """
         return await Layout.render(req, title: t("datasets.title"), body: body)

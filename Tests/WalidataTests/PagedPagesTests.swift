@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import Walidata
+import WalidataCore
+
+@Suite("Long lists on pages come a window at a time")
+struct PagedPagesTests {
+    @Test("the dataset catalogue and the user list show 50 rows and a pager that keeps the filter; a bad limit is 400", arguments: TestDatabase.all)
+    func cataloguePages(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let agency = try await app.makeOrganization("DINKES", name: "Dinas Kesehatan")
+            let admin = try await app.makeUser("admin", role: .admin)
+            for n in 1...60 {
+                _ = try await app.makeDataset(String(format: "Data Puskesmas %02d", n), organization: agency, by: admin)
+                try await app.makeUser(String(format: "pegawai%02d", n), role: .kasi)
+            }
+            let browser = TestBrowser(app)
+            try await browser.login("admin")
+            func rows(_ html: String, _ table: String) -> Int {
+                guard let start = html.range(of: "id=\"\(table)\"") else { return -1 }
+                return html[start.upperBound...].components(separatedBy: "<tr").count - 2
+            }
+            let first = try await browser.get("/datasets?q=puskesmas").body.string
+            #expect(rows(first, "datasets-table") == 50)
+            #expect(first.contains("id=\"datasets-pager\"") && first.contains("href=\"/datasets?q=puskesmas&amp;offset=50\""))
+            let second = try await browser.get("/datasets?q=puskesmas&offset=50").body.string
+            #expect(rows(second, "datasets-table") == 10)
+            #expect(second.contains("Data Puskesmas 60") && !second.contains("Data Puskesmas 01"))
+            #expect(try await browser.get("/datasets?limit=abc").status == .badRequest)
+
+            let users = try await browser.get("/admin/users").body.string
+            #expect(rows(users, "users-table") == 50 && users.contains("id=\"users-pager\""))
+            let rest = try await browser.get("/admin/users?offset=50").body.string
+            #expect(rows(rest, "users-table") == 11, "60 staff and the admin")
+        }
+    }
+}
