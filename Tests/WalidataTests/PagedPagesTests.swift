@@ -35,6 +35,12 @@ struct PagedPagesTests {
             #expect(rows(users, "users-table") == 50 && users.contains("id=\"users-pager\""))
             let rest = try await browser.get("/admin/users?offset=50").body.string
             #expect(rows(rest, "users-table") == 11, "60 staff and the admin")
+
+            // The storage log: a window on screen, the whole range on paper.
+            let log = try await browser.get("/storage-log").body.string
+            #expect(rows(log, "storage-log") == 50 && log.contains("id=\"log-pager\""))
+            let printed = try await browser.get("/storage-log/print").body.string
+            #expect(rows(printed, "storage-log") >= 60)
         }
     }
 }

@@ -13,7 +13,11 @@ enum StorageLogViews {
 
     static func page(_ req: Request, page: StorageLogController.Page, printable: Bool) async -> HTML {
         let t = req.t
-        let rows = page.events.map { e -> HTML in
+        // On screen a window of the range at a time; the print is the whole range, as a
+        // document must be.
+        let window = printable ? nil : ((try? req.pageWindow()) ?? PageWindow())
+        let shown = window.map { Array(page.events.dropFirst($0.offset).prefix($0.limit)) } ?? page.events
+        let rows = shown.map { e -> HTML in
             let dataset = page.datasets[e.datasetID]
             let details = e.detailValues
             // Case events keep the registration number under "number"; version events the version's.
@@ -71,6 +75,7 @@ enum StorageLogViews {
         </form>
         <p>\(range)</p>
         <div class="table-wrap">\(table)</div>
+        \(window.map { Pager(window: $0, total: page.events.count).html(req, id: "log-pager") })
         """
         return await Layout.render(req, title: heading, body: body)
     }
