@@ -229,17 +229,20 @@ enum DatasetAPI {
 
     /// `POST /api/v1/datasets/{slug}/publish` with `{"reason": "…"}` (kabid, admin).
     @Sendable static func publish(_ req: Request) async throws -> DatasetOut {
-        let (user, dataset) = try await DatasetController.viewable(req)
-        try DatasetPolicy.decide(.publish, user, dataset).enforce()
-        try await DatasetStore.publish(dataset, reason: try req.content.decode(ReasonIn.self).reason, by: user, on: req.db)
-        return try await show(dataset, on: req.db)
+        try await publication(req) { try await DatasetStore.publish($0, reason: $1, by: $2, on: $3) }
     }
 
     /// `POST /api/v1/datasets/{slug}/withdraw` with `{"reason": "…"}` (kabid, admin).
     @Sendable static func withdraw(_ req: Request) async throws -> DatasetOut {
+        try await publication(req) { try await DatasetStore.withdraw($0, reason: $1, by: $2, on: $3) }
+    }
+
+    private static func publication(
+        _ req: Request, act: (Dataset, String, User, any Database) async throws -> Void
+    ) async throws -> DatasetOut {
         let (user, dataset) = try await DatasetController.viewable(req)
-        try DatasetPolicy.decide(.withdraw, user, dataset).enforce()
-        try await DatasetStore.withdraw(dataset, reason: try req.content.decode(ReasonIn.self).reason, by: user, on: req.db)
+        try DatasetPolicy.decide(.publish, user, dataset).enforce()
+        try await act(dataset, try req.content.decode(ReasonIn.self).reason, user, req.db)
         return try await show(dataset, on: req.db)
     }
 

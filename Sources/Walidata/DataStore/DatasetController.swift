@@ -168,19 +168,22 @@ enum DatasetController {
 
     /// `POST /datasets/:slug/publish`: a kabid or admin puts an eligible dataset on the portal.
     @Sendable static func publish(_ req: Request) async throws -> Response {
-        let (user, dataset) = try await viewable(req)
-        let reason = (try? req.content.decode(ReasonForm.self))?.reason ?? ""
-        try await DatasetStore.publish(dataset, reason: reason, by: user, on: req.db)
-        req.flash(.ok, "publish.done", dataset.title)
-        return req.redirect(to: SiteURL.dataset(dataset.slug).path)
+        try await publication(req, done: "publish.done") { try await DatasetStore.publish($0, reason: $1, by: $2, on: $3) }
     }
 
     /// `POST /datasets/:slug/withdraw`: takes it off the portal at once.
     @Sendable static func withdraw(_ req: Request) async throws -> Response {
+        try await publication(req, done: "publish.withdrawn") { try await DatasetStore.withdraw($0, reason: $1, by: $2, on: $3) }
+    }
+
+    /// A publication act from the page: the store decides (policy, reason, eligibility).
+    private static func publication(
+        _ req: Request, done: String, act: (Dataset, String, User, any Database) async throws -> Void
+    ) async throws -> Response {
         let (user, dataset) = try await viewable(req)
-        let reason = (try? req.content.decode(ReasonForm.self))?.reason ?? ""
-        try await DatasetStore.withdraw(dataset, reason: reason, by: user, on: req.db)
-        req.flash(.ok, "publish.withdrawn", dataset.title)
+        // Not `try?`: a reason the stored-text rule refuses is said, not taken for no reason.
+        try await act(dataset, try req.content.decode(ReasonForm.self).reason ?? "", user, req.db)
+        req.flash(.ok, done, dataset.title)
         return req.redirect(to: SiteURL.dataset(dataset.slug).path)
     }
 
