@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import Vapor
@@ -301,6 +302,32 @@ struct BaseURLWarningTests {
             #expect(!(try await kasi.get("/").body.string.contains("id=\"base-url-warning\"")))
             app.walidata.baseURLConfigured = true
             #expect(!(try await admin.get("/").body.string.contains("id=\"base-url-warning\"")))
+        }
+    }
+}
+
+@Suite("Upgrading to the publication act (M014)")
+struct PublicationUpgradeTests {
+    @Test("on upgrade, a terbuka dataset a published announcement named stays public as of it; other terbuka datasets wait for an act",
+          arguments: TestDatabase.all)
+    func keepAnnounced(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let created = try await f.submit()
+            for step in 1...9 {
+                let done = try await f.complete(created.id, step: step, as: CaseFixture.executor[step]!, step == 7 ? ["decision": "ya"] : [:])
+                #expect(done.status == .created)
+            }
+            let announced = try #require(try await CaseDataset.query(on: app.db).filter(\.$caseRecord.$id == created.id).first()).$dataset.id
+            let other = try await app.makeDataset("Tidak diumumkan", organization: f.organization, by: f.users["pengelola_ti"]!)
+            // As the database was before M014: no dataset carries a publication.
+            try await Dataset.query(on: app.db).set(\.$publishedAt, to: nil).update()
+            try await M014AddDatasetPublication.keepAnnounced(on: app.db as! any SQLDatabase)
+            let announcement = try #require(try await Announcement.query(on: app.db).first())
+            let kept = try #require(try await Dataset.find(announced, on: app.db))
+            #expect(kept.isPublic)
+            #expect(abs(kept.publishedAt!.timeIntervalSince(announcement.publishedAt!)) < 1)
+            #expect(try await Dataset.find(other.id, on: app.db)?.publishedAt == nil)
         }
     }
 }

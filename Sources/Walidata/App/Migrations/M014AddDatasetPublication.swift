@@ -14,6 +14,12 @@ struct M014AddDatasetPublication: AsyncMigration {
             .field("published_by", .uuid)
             .update()
         guard let sql = database as? any SQLDatabase else { return }
+        try await Self.keepAnnounced(on: sql)
+    }
+
+    /// Datasets that a published announcement named (and that are terbuka, not in the trash)
+    /// are published as of that announcement.
+    static func keepAnnounced(on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             UPDATE datasets SET published_at = (
                 SELECT MIN(a.published_at) FROM announcements a
