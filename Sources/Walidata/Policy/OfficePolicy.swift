@@ -6,8 +6,8 @@ import WalidataCore
 ///
 /// Accounts, agencies, settings, the calendar, SOP drafts, backups and the audit trail are the
 /// admin's; an SOP revision is approved by the Kepala Dinas; the dashboard is for those who
-/// supervise the procedure. Every signed-in user manages their own account (password,
-/// language, API tokens) and their own notifications, never another's.
+/// supervise the procedure. (Every signed-in user's own account, tokens and notifications are
+/// looked up by that user's id, so another's is simply not found.)
 enum OfficePolicy {
     enum Resource: String, CaseIterable, Sendable {
         case users, organizations, settings, calendar, sopDrafts, sopApproval, backups, audit, dashboard
@@ -29,10 +29,4 @@ enum OfficePolicy {
     }
 
     static func may(_ resource: Resource, _ user: User?) -> Bool { decide(resource, user).isAllowed }
-
-    /// A user's own account, tokens and notifications: only that user. Another's is hidden.
-    static func decideOwn(_ user: User?, ownerID: UUID?) -> Verdict {
-        guard let user, let id = user.id, id == ownerID else { return .hidden }
-        return .allowed
-    }
 }

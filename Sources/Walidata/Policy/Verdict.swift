@@ -21,11 +21,6 @@ enum Verdict: Sendable, Equatable {
         }
     }
 
-    /// `self`, unless it is `.allowed`, in which case `next` decides.
-    func then(_ next: @autoclosure () -> Verdict) -> Verdict {
-        self == .allowed ? next() : self
-    }
-
     static func when(_ condition: Bool, otherwise: Verdict = .forbidden) -> Verdict {
         condition ? .allowed : otherwise
     }
