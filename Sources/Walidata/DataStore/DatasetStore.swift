@@ -55,10 +55,6 @@ enum DatasetStore {
         let wasPublished = dataset.publishedAt != nil
         try await EventLog.transaction(on: db) { tx in
             form.apply(to: dataset, over: dataset)
-            if wasPublished && !dataset.eligibleForPortal {
-                dataset.publishedAt = nil
-                dataset.publishedBy = nil
-            }
             try await dataset.save(on: tx)
             var details = ["changed": changes.map(\.field).joined(separator: ",")]
             for change in changes {
@@ -67,11 +63,9 @@ enum DatasetStore {
             }
             try await EventLog.append(
                 .init(action: "dataset.update", datasetID: dataset.id, note: dataset.title, details: details), by: .init(user), on: tx)
-            if wasPublished && dataset.publishedAt == nil {
-                let reason = Translator(lang: .id)("publish.auto_withdraw_access", Translator(lang: .id)("datasets.access." + dataset.access))
-                try await EventLog.append(
-                    .init(action: "dataset.withdraw", datasetID: dataset.id, note: reason, details: ["slug": dataset.slug]),
-                    by: .init(user), on: tx)
+            if wasPublished && !dataset.eligibleForPortal {
+                let t = Translator(lang: .id)
+                try await markWithdrawn(dataset, note: t("publish.auto_withdraw_access", t("datasets.access." + dataset.access)), by: user, on: tx)
             }
         }
         return changes.map(\.field)
@@ -115,13 +109,19 @@ enum DatasetStore {
         guard !reason.isEmpty else { throw UserError(.unprocessableEntity, "publish.error.reason") }
         guard dataset.publishedAt != nil else { throw UserError(.conflict, "publish.error.not_published") }
         try await EventLog.transaction(on: db) { tx in
-            dataset.publishedAt = nil
-            dataset.publishedBy = nil
-            try await dataset.save(on: tx)
-            try await EventLog.append(
-                .init(action: "dataset.withdraw", datasetID: dataset.id, note: reason, details: ["slug": dataset.slug]),
-                by: .init(user), on: tx, at: instant)
+            try await markWithdrawn(dataset, note: reason, by: user, at: instant, on: tx)
         }
+    }
+
+    /// Clears the publication and logs it, in the caller's transaction: a withdrawal, or the
+    /// end a reclassification brings.
+    private static func markWithdrawn(_ dataset: Dataset, note: String, by user: User, at instant: Date = Date(), on tx: any Database) async throws {
+        dataset.publishedAt = nil
+        dataset.publishedBy = nil
+        try await dataset.save(on: tx)
+        try await EventLog.append(
+            .init(action: "dataset.withdraw", datasetID: dataset.id, note: note, details: ["slug": dataset.slug]),
+            by: .init(user), on: tx, at: instant)
     }
 
     private static func uniqueSlug(for title: String, on db: any Database) async throws -> String {
