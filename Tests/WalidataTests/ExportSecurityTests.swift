@@ -5,6 +5,7 @@ import Vapor
 import VaporTesting
 @testable import Walidata
 import WalidataCore
+import WalidataTables
 
 /// Issue 8, sections 4 and 5, through HTTP on every database: redirects, multipart names, the
 /// Accept header, downloads that cannot attack or alter, long cells, cache headers.
@@ -110,6 +111,45 @@ struct ExportSecurityTests {
                 let json = try await browser.get("\(base)/data.json").body.string
                 #expect(json.contains(#""kode":13.10,"#) && json.contains(#""kode":13.00,"#) && !json.contains(#""kode":13.1,"#))
             }
+        }
+    }
+
+    @Test("the API's row pages and comparisons keep a decimal's digits: 13.10, 13.00 and 1.234,50 as read", arguments: TestDatabase.all)
+    func exactDecimalsInAPI(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await fixture(app)
+            try await f.pengelola.get("/datasets/\(f.dataset.slug)")
+            let first = "kode;nilai\n13.10;1.234,50\n13.00;-0,10\n13.01;7\n"
+            let second = "kode;nilai\n13.10;1.234,50\n13.00;-0,20\n13.01;7\n13.20;8,00\n"
+            for (name, csv) in [("a.csv", first), ("b.csv", second)] {
+                #expect(try await f.pengelola.upload(f.dataset.slug, disposition: "filename=\"\(name)\"", bytes: Array(csv.utf8)).status == .seeOther)
+            }
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "pengelola").first())
+            let token = try await AccountController.issueToken(for: user, name: "uji", on: app.db).1
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            let base = "/api/v1/datasets/\(f.dataset.slug)"
+
+            let page = try await app.testing().sendRequest(.GET, "\(base)/versions/1/data", headers: headers)
+            #expect(page.status == .ok)
+            #expect(page.headers.contentType == .json)
+            let text = page.body.string
+            #expect(text.contains(#""values":[13.10,1234.50]"#), "\(text)")
+            #expect(text.contains(#""values":[13.00,-0.10]"#) && text.contains(#""values":[13.01,7]"#))
+            #expect(text.contains(#""texts":["13.10","1.234,50"]"#))
+            // Still the document's shape, read by a JSON parser.
+            let decoded = try JSONDecoder().decode(TablePage.self, from: Data(text.utf8))
+            #expect(decoded.columns == ["kode", "nilai"] && decoded.totalCount == 3 && decoded.rows.count == 3 && decoded.limit > 0)
+
+            let filtered = try await app.testing().sendRequest(.GET, "\(base)/versions/1/data?c1=kode&o1=equals&v1=13.00", headers: headers)
+            #expect(filtered.body.string.contains(#""totalCount":1"#), "\(filtered.body.string)")
+
+            let compare = try await app.testing().sendRequest(.GET, "\(base)/compare?from=1&to=2&key=kode", headers: headers)
+            #expect(compare.status == .ok)
+            let diff = compare.body.string
+            #expect(diff.contains(#""values":[13.20,8.00]"#), "\(diff)")
+            #expect(diff.contains(#""values":[13.00,-0.10]"#) && diff.contains(#""values":[13.00,-0.20]"#))
+            let comparison = try JSONDecoder().decode(TableComparison.self, from: Data(diff.utf8))
+            #expect(comparison.keyColumn == "kode" && comparison.rowsAdded == 1 && comparison.rowsChanged == 1 && comparison.changedExamples.first?.changedColumns == ["nilai"])
         }
     }
 

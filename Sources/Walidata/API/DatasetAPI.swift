@@ -147,9 +147,11 @@ enum DatasetAPI {
     }
 
     /// `…/versions/{number}/data`: a page of rows of an accepted version's table.
-    @Sendable static func data(_ req: Request) async throws -> TablePage {
+    /// Decimals keep the digits they were uploaded with (`ExactJSON`).
+    @Sendable static func data(_ req: Request) async throws -> Response {
         let (_, _, version) = try await VersionController.find(req)
-        return try await TableController.page(req, version: version, params: try req.query.decode(TableQueryParams.self))
+        let page = try await TableController.page(req, version: version, params: try req.query.decode(TableQueryParams.self))
+        return try exactJSONResponse(page.exactJSON())
     }
 
     /// `…/versions/{number}/export?format=csv|csv-excel|json`: the whole table or the rows the
@@ -165,9 +167,15 @@ enum DatasetAPI {
         return try await TableController.export(req, dataset: dataset, version: version, format: format)
     }
 
-    @Sendable static func compare(_ req: Request) async throws -> TableComparison {
+    @Sendable static func compare(_ req: Request) async throws -> Response {
         let (_, dataset) = try await DatasetController.viewable(req)
-        return try await TableController.compare(req, dataset: dataset).2
+        return try exactJSONResponse(try await TableController.compare(req, dataset: dataset).2.exactJSON())
+    }
+
+    private static func exactJSONResponse(_ bytes: [UInt8]) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
     }
 
     struct NoteIn: Content { var note: String? }
@@ -269,6 +277,4 @@ struct ValidationFailure: AbortError {
 }
 
 // The engine's result types are Codable; the API returns them as JSON as they are.
-extension TablePage: Content {}
-extension TableComparison: Content {}
 extension CSVCheck: Content {}

@@ -23,6 +23,11 @@ struct ChunkedOutput {
         buffer.append(contentsOf: text.utf8)
     }
 
+    /// Takes back the last byte written when it is `byte` (and has not been passed on yet).
+    mutating func dropLast(ifEqualTo byte: UInt8) {
+        if buffer.last == byte { buffer.removeLast() }
+    }
+
     /// Passes the buffer on once it holds a chunk.
     mutating func rowDone() throws {
         if buffer.count >= Self.chunkSize { try flush() }
