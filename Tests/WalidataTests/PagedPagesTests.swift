@@ -43,4 +43,48 @@ struct PagedPagesTests {
             #expect(rows(printed, "storage-log") >= 60)
         }
     }
+
+    @Test("the task list and the notifications come 50 at a time with a pager; the oldest notifications are reachable through it", arguments: TestDatabase.all)
+    func tasksAndNotificationsPage(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let fixture = try await CaseFixture(app)
+            for n in 1...55 { _ = try await fixture.submit(String(format: "Permohonan %02d", n)) }
+            let browser = TestBrowser(app)
+            try await browser.login("administrasi")
+            func rows(_ html: String, _ table: String) -> Int {
+                guard let start = html.range(of: "id=\"\(table)\"") else { return -1 }
+                return html[start.upperBound...].components(separatedBy: "<tr").count - 2
+            }
+            let tasks = try await browser.get("/tasks").body.string
+            #expect(rows(tasks, "tasks-table") == 50 && tasks.contains("id=\"tasks-pager\"") && tasks.contains("href=\"/tasks?offset=50\""))
+            let rest = try await browser.get("/tasks?offset=50").body.string
+            #expect(rows(rest, "tasks-table") == 5)
+            #expect(try await browser.get("/tasks?offset=-1").status == .badRequest)
+
+            let kasi = try #require(fixture.users["kasi"])
+            let steps = try await CaseStep.query(on: app.db).all()
+            #expect(steps.count == 55)
+            for (n, step) in steps.enumerated() {
+                let note = UserNotification()
+                note.$user.id = kasi.id!
+                note.kindRaw = UserNotification.Kind.stepLate.rawValue
+                note.$caseRecord.id = step.$caseRecord.id
+                note.$caseStep.id = step.id!
+                note.caseNumber = String(format: "PD/2026/%04d", n + 1)
+                note.step = step.step
+                note.round = 1
+                note.dueAt = Date()
+                note.createdAt = Date(timeIntervalSince1970: 1_790_000_000 + Double(n) * 60)
+                try await note.create(on: app.db)
+            }
+            let reader = TestBrowser(app)
+            try await reader.login("kasi")
+            let first = try await reader.get("/notifications").body.string
+            #expect(first.components(separatedBy: "<li class=\"notice").count - 1 == 50)
+            #expect(first.contains("id=\"notifications-pager\"") && first.contains("PD/2026/0055") && !first.contains("PD/2026/0005"))
+            let last = try await reader.get("/notifications?offset=50").body.string
+            #expect(last.components(separatedBy: "<li class=\"notice").count - 1 == 5)
+            #expect(last.contains("PD/2026/0001") && !last.contains("PD/2026/0006"))
+        }
+    }
 }

@@ -4,12 +4,13 @@ import Vapor
 enum NotificationController {
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
-        let items = try await NotificationStore.items(for: user, on: req.db)
+        let window = try req.pageWindow()
+        let items = try await NotificationStore.items(for: user, limit: window.limit, offset: window.offset, on: req.db)
         let userID = try user.requireID()
         let unread = try await NotificationStore.unreadCount(for: userID, on: req.db)
-        let total = items.count < NotificationStore.pageSize ? items.count : try await NotificationStore.totalCount(for: userID, on: req.db)
+        let total = window.offset == 0 && items.count < window.limit ? items.count : try await NotificationStore.totalCount(for: userID, on: req.db)
         let dayLength = try await CalendarStore.load(on: req.db).usualDayLength
-        return await NotificationViews.page(req, items: items, unread: unread, total: total, dayLength: dayLength)
+        return await NotificationViews.page(req, items: items, unread: unread, total: total, window: window, dayLength: dayLength)
     }
 
     @Sendable static func markRead(_ req: Request) async throws -> Response {

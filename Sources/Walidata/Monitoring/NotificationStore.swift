@@ -22,9 +22,6 @@ enum NotificationStore {
         var isLate: Bool
     }
 
-    /// The newest this many are listed; older ones are kept and counted.
-    static let pageSize = 100
-
     static func unreadCount(for userID: UUID, on db: any Database) async throws -> Int {
         try await UserNotification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
     }
@@ -34,7 +31,7 @@ enum NotificationStore {
     }
 
     /// The user's newest notifications first (or just the one with id `only`).
-    static func items(for user: User, now: Date = Date(), limit: Int = pageSize, offset: Int = 0, only: UUID? = nil, on db: any Database) async throws -> [Item] {
+    static func items(for user: User, now: Date = Date(), limit: Int = PageWindow.defaultLimit, offset: Int = 0, only: UUID? = nil, on db: any Database) async throws -> [Item] {
         var query = UserNotification.query(on: db).filter(\.$user.$id == (try user.requireID()))
         if let only { query = query.filter(\.$id == only) }
         let rows = try await query

@@ -8,7 +8,7 @@ enum NotificationViews {
         HTML.when(unread > 0, " <span class=\"count\" id=\"unread-count\" title=\"\(t("notifications.unread_n", String(unread)))\">\(unread)</span>")
     }
 
-    static func page(_ req: Request, items: [NotificationStore.Item], unread: Int, total: Int, dayLength: TimeInterval) async -> HTML {
+    static func page(_ req: Request, items: [NotificationStore.Item], unread: Int, total: Int, window: PageWindow, dayLength: TimeInterval) async -> HTML {
         let t = req.t
         let list = items.map { item(req, $0, dayLength: dayLength) }
         let readAll: HTML = HTML.when(unread > 0, """
@@ -20,7 +20,7 @@ enum NotificationViews {
         <p id="notifications-summary">\(t("notifications.summary", String(unread), String(total)))</p>
         \(readAll)
         \(items.isEmpty ? "<p class=\"muted\" id=\"no-notifications\">\(t("notifications.empty"))</p>" as HTML : "<ul class=\"notices\" id=\"notifications\">\(list)</ul>")
-        \(HTML.when(total > items.count, "<p class=\"muted\">\(t("notifications.more", String(items.count), String(total)))</p>"))
+        \(Pager(window: window, total: total).html(req, id: "notifications-pager"))
         """
         return await Layout.render(req, title: t("notifications.title"), body: body)
     }

@@ -14,7 +14,6 @@ extension Strings {
         ("notifications.unread_n", "{0} belum dibaca", "{0} unread"),
         ("notifications.summary", "{0} belum dibaca dari {1} notifikasi.", "{0} unread of {1} notifications."),
         ("notifications.empty", "Belum ada notifikasi. Anda akan diberi tahu di sini bila ada langkah permohonan yang terlambat.", "No notifications yet. You will be told here when a request step is late."),
-        ("notifications.more", "Ditampilkan {0} notifikasi terbaru dari {1}.", "Showing the newest {0} of {1} notifications."),
         ("notifications.kind.step_late", "Langkah terlambat", "Late step"),
         ("notifications.new", "Baru", "New"),
         ("notifications.open_late", "Belum diselesaikan: terlambat {0} waktu kerja sampai sekarang.", "Not completed yet: {0} of working time late so far."),
