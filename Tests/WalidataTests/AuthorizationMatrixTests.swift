@@ -138,6 +138,9 @@ struct AuthorizationMatrixTests {
 
         ("GET /publik", "AAAAAAAAA"),
         ("GET /publik/pengumuman/:announcementID", "AAAAAAAAA"),
+        // Meta, not a person: without the verify token or a valid signature, 403 for everyone.
+        ("GET /webhooks/whatsapp", "FFFFFFFFF"),
+        ("POST /webhooks/whatsapp", "FFFFFFFFF"),
         ("GET /publik/data", "AAAAAAAAA"),
         ("GET /publik/data/:slug", "AAAAAAAAA"),
         ("GET /publik/data/:slug/:file", "AAAAAAAAA"),

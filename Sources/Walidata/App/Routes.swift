@@ -86,6 +86,7 @@ func routes(_ app: Application) throws {
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
     PublicationRoutes.register(app)
+    try WhatsAppWebhook.register(app)
     try MonitoringRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import WalidataCore
 
 /// The outbox: one row per channel and recipient, written in the transaction that publishes
 /// the announcement. The website is delivered at once (the portal reads the announcement
@@ -20,8 +21,11 @@ final class Delivery: Model, @unchecked Sendable {
         case pending
         /// The channel has no connection settings yet; nothing will be sent until it has.
         case notConfigured = "not_configured"
-        /// Gave up after the last retry; `answer` says why.
+        /// Gave up after the last retry, or refused for good; `answer` says why.
         case failed
+        /// The access token is invalid or expired (Graph error 190): waits until an admin
+        /// saves a new one, then goes again.
+        case needsLogin = "needs_login"
     }
 
     @ID(key: .id) var id: UUID?
@@ -40,6 +44,15 @@ final class Delivery: Model, @unchecked Sendable {
     @OptionalField(key: "claimed_by") var claimedBy: String?
     @OptionalField(key: "claimed_at") var claimedAt: Date?
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    /// The Facebook post ID or the WhatsApp `wamid`, kept before the delivery counts as done.
+    @OptionalField(key: "external_id") var externalID: String?
+    /// WhatsApp only: the message's state from the status webhooks (`MessageStatus`).
+    @OptionalField(key: "message_status") var messageStatusRaw: String?
+    @OptionalField(key: "error_code") var errorCode: Int?
+    @OptionalField(key: "fbtrace_id") var fbtraceID: String?
+    /// Set when an attempt may have reached the channel without an answer (a timeout after
+    /// the request was sent): the next attempt first looks for the earlier one's result.
+    @OptionalField(key: "ambiguous_at") var ambiguousAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -60,4 +73,5 @@ final class Delivery: Model, @unchecked Sendable {
 
     var channel: Channel { Channel(rawValue: channelRaw) ?? .website }
     var state: State { State(rawValue: stateRaw) ?? .pending }
+    var messageStatus: MessageStatus? { messageStatusRaw.flatMap(MessageStatus.init(rawValue:)) }
 }

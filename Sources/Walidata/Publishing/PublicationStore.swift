@@ -109,14 +109,7 @@ enum PublicationStore {
         announcement.publishedBy = user.id
         try await announcement.save(on: tx)
         let id = try announcement.requireID()
-        for channel in announcement.channels {
-            // Only the website is connected in this version; the others are kept as chosen
-            // until their connection settings exist (the sender worker reads these rows).
-            let delivery = channel == .website
-                ? Delivery(announcementID: id, channel: channel, state: .published, answer: SiteURL.publicAnnouncement(id).path, at: instant)
-                : Delivery(announcementID: id, channel: channel, state: .notConfigured, at: instant)
-            try await delivery.create(on: tx)
-        }
+        try await DeliveryOutbox.write(announcementID: id, channels: announcement.channels, at: instant, on: tx)
         // The publication act for the datasets it names: those that are eligible (terbuka, not
         // in the trash) go on the portal now, each with its own logged event.
         let named = try await datasetIDs(of: announcement, on: tx)

@@ -5,7 +5,7 @@ import WalidataCore
 /// card that shows the announcement and where it went.
 enum PublicationViews {
     static func stateBadge(_ t: Translator, _ state: Delivery.State) -> HTML {
-        let cls = switch state { case .published: "ok"; case .pending, .notConfigured: "draft"; case .failed: "off" }
+        let cls = switch state { case .published: "ok"; case .pending, .notConfigured: "draft"; case .failed, .needsLogin: "off" }
         return "<span class=\"badge \(cls)\" data-state=\"\(state.rawValue)\">\(t("publication.state." + state.rawValue))</span>"
     }
 

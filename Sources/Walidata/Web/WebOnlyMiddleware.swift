@@ -9,7 +9,7 @@ struct WebOnlyMiddleware: AsyncMiddleware {
     init(_ chain: [any Middleware]) { self.chain = chain }
 
     static func isWebPath(_ path: String) -> Bool {
-        !(path.hasPrefix("/api/") || path.hasPrefix("/static/") || path == "/healthz")
+        !(path.hasPrefix("/api/") || path.hasPrefix("/static/") || path.hasPrefix("/webhooks/") || path == "/healthz")
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
