@@ -19,6 +19,5 @@ extension Strings {
          "Topik, sumber, satuan dan tahun wajib lengkap sebelum pengumuman (langkah 9) dapat menyebut dataset ini. Klasifikasi akses \"Terbatas\" sampai ada keputusan untuk membukanya.",
          "Topic, source, unit and year must be filled in before the announcement (step 9) may name this dataset. Access stays \"Restricted\" until it is decided to open it."),
         ("steps.metadata_missing", "Metadata belum lengkap: {0}", "Metadata incomplete: {0}"),
-        ("steps.refused_title", "Tindakan ditolak", "The action was refused"),
     ]
 }
