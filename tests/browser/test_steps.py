@@ -13,7 +13,9 @@ Pages and ids used:
   /cases/<id>/letter  #letter-form
 """
 
+import os
 import re
+import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -121,6 +123,11 @@ def test_refused_step_shows_its_reason(ui, server, shot):
 def test_new_dataset_asks_for_its_metadata(ui, server, shot):
     server.cli("demo")
     case_path = submit_case(ui, "Data puskesmas 2025")
+    fd, csv_path = tempfile.mkstemp(prefix="puskesmas-", suffix=".csv")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("kecamatan,puskesmas\nSipora Utara,2\nSiberut Selatan,3\n")
+    ui.el("#attachment-file").send_keys(csv_path)
+    ui.click_and_wait_navigation("#attachment-submit")
     as_user(ui, "administrasi")
     ui.go(case_path)
     tick_and_complete(ui)
@@ -134,6 +141,13 @@ def test_new_dataset_asks_for_its_metadata(ui, server, shot):
     fields = ui.el("#new-dataset-attach", "the metadata of a new dataset")
     assert "Topik" in fields.text and "Sumber" in fields.text and "Satuan" in fields.text, fields.text
     assert Select(ui.el("#access-attach")).first_selected_option.get_attribute("value") == "terbatas"
+
+    # The handed-over file's "store into a new dataset" asks the same, terbatas by default.
+    store = ui.el("form.store-attachment")
+    key = store.get_attribute("id").removeprefix("store-")
+    assert Select(ui.el(f"#access-{key}")).first_selected_option.get_attribute("value") == "terbatas"
+    ui.driver.execute_script("arguments[0].scrollIntoView()", ui.el("#attachments-table"))
+    shot("store-form")
 
     # A new dataset with only a title: linked, and marked as lacking its metadata.
     ui.el("#attach-dataset input[name='title']").send_keys("Jumlah Puskesmas 2025")
