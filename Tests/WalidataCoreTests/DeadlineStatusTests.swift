@@ -70,6 +70,66 @@ struct DeadlineStatusTests {
     }
 }
 
+/// The warning window: a quarter of the working time allowed, at least 15 minutes, at most half.
+@Suite("Near the limit")
+struct NearLimitTests {
+    let calendar = CalendarFixture.office2026
+    let thirtyMinutes = TimeStandard(amount: 30, unit: .minutes)
+
+    func step(opened: String, _ standard: TimeStandard) -> StepInstance {
+        let at = wib(opened)
+        return StepInstance(step: 1, round: 1, openedAt: at, dueAt: calendar.due(from: at, adding: standard))
+    }
+
+    @Test func theWindowIsAQuarterAtLeastFifteenMinutesAtMostHalf() {
+        #expect(DeadlineStatus.warningWindow(allowed: 10 * 60) == 5 * 60)
+        #expect(DeadlineStatus.warningWindow(allowed: 30 * 60) == 15 * 60)
+        #expect(DeadlineStatus.warningWindow(allowed: 3600) == 15 * 60)
+        #expect(DeadlineStatus.warningWindow(allowed: 2 * 3600) == 30 * 60)
+        #expect(DeadlineStatus.warningWindow(allowed: 9 * 3600) == 2.25 * 3600)
+    }
+
+    /// The walk-through's step 1: at 8 minutes left it must already say "Mendekati batas".
+    @Test func aThirtyMinuteStepIsNearTheLimitForItsLastFifteenMinutes() {
+        let step1 = step(opened: "2026-11-24 09:00", thirtyMinutes)
+        #expect(step1.dueAt == wib("2026-11-24 09:30"))
+        #expect(DeadlineStatus(of: step1, at: wib("2026-11-24 09:14:59"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: step1, at: wib("2026-11-24 09:15"), calendar: calendar) == .nearLimit)
+        #expect(DeadlineStatus(of: step1, at: wib("2026-11-24 09:22"), calendar: calendar) == .nearLimit)
+        #expect(DeadlineStatus(of: step1, at: wib("2026-11-24 09:30"), calendar: calendar) == .nearLimit)
+        #expect(DeadlineStatus(of: step1, at: wib("2026-11-24 09:30:01"), calendar: calendar) == .late)
+    }
+
+    @Test func anHourStepIsNearTheLimitForItsLastQuarter() {
+        let step2 = step(opened: "2026-11-24 09:00", oneHour)
+        #expect(DeadlineStatus(of: step2, at: wib("2026-11-24 09:44:59"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: step2, at: wib("2026-11-24 09:45"), calendar: calendar) == .nearLimit)
+    }
+
+    @Test func aVeryShortStepDoesNotOpenFlagged() {
+        let short = step(opened: "2026-11-24 09:00", TimeStandard(amount: 10, unit: .minutes))
+        #expect(DeadlineStatus(of: short, at: wib("2026-11-24 09:00"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: short, at: wib("2026-11-24 09:04:59"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: short, at: wib("2026-11-24 09:05"), calendar: calendar) == .nearLimit)
+    }
+
+    /// Opened Friday 16:20: 10 minutes that evening, 20 on Monday, due Monday 07:50. The weekend
+    /// leaves 20 working minutes, more than the window, so it is not flagged until Monday 07:35.
+    @Test func theWindowCountsWorkingTimeAcrossTheWeekend() {
+        let late = step(opened: "2026-11-27 16:20", thirtyMinutes)
+        #expect(late.dueAt == wib("2026-11-30 07:50"))
+        #expect(DeadlineStatus(of: late, at: wib("2026-11-27 16:30"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: late, at: wib("2026-11-28 12:00"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: late, at: wib("2026-11-30 07:34:59"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: late, at: wib("2026-11-30 07:35"), calendar: calendar) == .nearLimit)
+        // Opened at 16:10 it has 10 working minutes left over the weekend: flagged all weekend.
+        let later = step(opened: "2026-11-27 16:10", thirtyMinutes)
+        #expect(later.dueAt == wib("2026-11-30 07:40"))
+        #expect(DeadlineStatus(of: later, at: wib("2026-11-27 16:14:59"), calendar: calendar) == .onTime)
+        #expect(DeadlineStatus(of: later, at: wib("2026-11-28 12:00"), calendar: calendar) == .nearLimit)
+    }
+}
+
 @Suite("Step statistics")
 struct StepStatisticsTests {
     @Test func aSingleDurationIsItsOwnMedianAndPercentile() {

@@ -37,8 +37,9 @@ struct CaseRuleTests {
             // 9 completions each wrote step.complete and step.open (or case.close), step 1 its
             // checklist, step 2 its letter number, step 6 the report's submission, step 8 its
             // final concept and step 9 its announcement's publication and that of the open
-            // dataset it names; refusals wrote nothing.
-            #expect(try await EventRecord.query(on: app.db).count() == events + 24)
+            // dataset it names; the fixture saved the letter (step 2) and the narrative (step 5)
+            // once, before the first try; refusals wrote nothing.
+            #expect(try await EventRecord.query(on: app.db).count() == events + 26)
             #expect(try await EventRecord.query(on: app.db).filter(\.$action == "dataset.publish").count() == 1)
             #expect(try await CaseReport.query(on: app.db).filter(\.$caseRecord.$id == created.id).count() == 1)
         }

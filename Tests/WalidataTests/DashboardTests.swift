@@ -34,6 +34,7 @@ struct DashboardTests {
             let record = try await CaseStore.create(f.newCase("Kasus \(name)"), by: officer, at: opened, on: app.db)
             built.numbers[name] = record.number
             for (index, done) in steps.enumerated() {
+                if index == 1 { try await f.saveLetter(record.requireID(), at: done) }
                 try await CaseStore.complete(
                     caseID: record.requireID(), step: index + 1, by: officer,
                     output: index == 0 ? .init(checklist: Checklist.standard.required) : .init(), at: done, on: app.db)

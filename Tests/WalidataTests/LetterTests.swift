@@ -133,6 +133,7 @@ struct LetterTests {
             for index in 0..<8 {
                 let id = try await CaseStore.create(f.newCase("Permohonan \(index)"), by: officer, on: app.db).requireID()
                 try await CaseStore.complete(caseID: id, step: 1, by: officer, output: .init(checklist: Checklist.standard.required), on: app.db)
+                try await f.saveLetter(id)
                 ids.append(id)
             }
             try await withThrowingTaskGroup(of: Void.self) { group in

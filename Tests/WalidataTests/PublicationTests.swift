@@ -22,7 +22,11 @@ struct PublicationTests {
         let open = try await f.app.makeDataset("Jumlah penduduk per kecamatan", organization: f.organization, by: officer)
         let restricted = try await f.app.makeDataset("Data gizi buruk per desa", organization: f.organization, by: officer)
         restricted.access = Dataset.Access.terbatas.rawValue
-        try await restricted.save(on: f.app.db)
+        for dataset in [open, restricted] {
+            // Step 9 names only datasets whose Satu Data metadata is complete.
+            (dataset.topic, dataset.source, dataset.unit, dataset.period) = ("Kependudukan", "Dinas Dukcapil", "jiwa", "2026")
+            try await dataset.save(on: f.app.db)
+        }
         for dataset in [open, restricted] {
             try await CaseDataset(caseID: id, datasetID: dataset.requireID()).create(on: f.app.db)
         }

@@ -124,6 +124,10 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     store = ui.el("form.store-attachment")
     key = store.get_attribute("id").removeprefix("store-")
     ui.el(f"#store-title-{key}").send_keys("Jumlah Penduduk Desa 2025")
+    # Its Satu Data metadata, which step 9 checks; open, so the announcement may publish it.
+    for name, value in (("topic", "Kependudukan"), ("source", "Dinas Dukcapil"), ("unit", "jiwa"), ("period", "2025")):
+        ui.el(f"#{name}-{key}").send_keys(value)
+    Select(ui.el(f"#access-{key}")).select_by_value("terbuka")
     ui.click_and_wait_navigation(f"#store-submit-{key}")
     ui.go(case_path)
     assert not ui.exists("#data-warning"), ui.el("#case-data").text

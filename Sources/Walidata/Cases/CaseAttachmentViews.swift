@@ -92,6 +92,7 @@ enum CaseAttachmentViews {
         <select id="store-dataset-\(key)" name="dataset"><option value="">\(t("attachments.store_new_option"))</option>\(options)</select></div>
         <div><label for="store-title-\(key)">\(t("attachments.store_title"))</label>
         <input type="text" id="store-title-\(key)" name="title"></div>
+        \(CaseDataViews.newDatasetFields(t, key: key))
         <div><button type="submit" id="store-submit-\(key)">\(t("attachments.store_submit"))</button></div>
         </form>
         """

@@ -103,19 +103,20 @@ enum CaseController {
         let (form, textProblems) = try sentPageForm(req)
         // Text that may not be stored: the page again with the message and what was typed; nothing saved.
         if let problem = textProblems.first {
-            return try await refused(req, UserError(.unprocessableEntity, problem), form: form)
-        }
-        if req.parameters.get("step") == "9", let user = req.currentUser, CasePolicy.announcementEditors.contains(user.role),
-           let input = form.announcement {
-            try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
+            return try await CaseRefusal.page(req, status: .unprocessableEntity, message: req.t(problem.key, problem.arguments), form: form)
         }
         let record: Case, transition: CaseTransition
         do {
+            if req.parameters.get("step") == "9", let user = req.currentUser, CasePolicy.announcementEditors.contains(user.role),
+               let input = form.announcement {
+                try await PublicationStore.saveDraft(input, caseID: try req.uuidParameter("caseID"), by: user, on: req.db)
+            }
             (record, transition) = try await completeStep(req, form: form)
-        } catch let error as UserError {
-            // A refused completion shows the case page again with the reason beside the form
-            // and what the person entered still in it; nothing was changed.
-            return try await refused(req, error, form: form)
+        } catch {
+            // A refused completion shows the case page again with the reason and what the
+            // person entered still in the form; nothing was changed.
+            guard let refusal = CaseRefusal.message(error, req.t) else { throw error }
+            return try await CaseRefusal.page(req, status: refusal.status, message: refusal.text, form: form)
         }
         if transition.returned {
             req.flash(.ok, "cases.returned", String(transition.completed.step), String(transition.opened?.step ?? 0))
@@ -147,14 +148,6 @@ enum CaseController {
         } catch {
             return (CompleteForm(), [])
         }
-    }
-
-    private static func refused(_ req: Request, _ error: UserError, form: CompleteForm) async throws -> Response {
-        let user = try req.requireUser()
-        let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
-        let retry = Retry(form: form, message: req.t(error.key, error.arguments))
-        let page = await CaseViews.detail(req, user: user, detail: try await CaseDetail.load(record, on: req.db), retry: retry)
-        return try await HTMLPage(status: error.status, page).encodeResponse(for: req)
     }
 
     @Sendable static func tasks(_ req: Request) async throws -> HTML {

@@ -9,8 +9,30 @@ enum CaseDataController {
     struct AttachForm: Content {
         /// An existing dataset of the case's agency (also one in the trash, for a recovery).
         var dataset: String?
-        /// Or the title of a new dataset, made in the case's agency.
+        /// Or the title of a new dataset, made in the case's agency, with its Satu Data
+        /// metadata (checked complete before step 9 may name it, see `PublicationMetadata`).
         var title: String?
+        var topic: String?
+        var source: String?
+        var unit: String?
+        var period: String?
+        /// `terbuka`, `terbatas` or `dikecualikan`; a new dataset is `terbatas` unless told,
+        /// since a dataset made from a handed-over file has not been judged open yet.
+        var access: String?
+
+        /// The catalogue form of the new dataset.
+        func newDataset(in organization: UUID) -> DatasetForm {
+            var form = DatasetForm(nil)
+            form.title = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            form.organizationID = organization.uuidString
+            form.topic = topic
+            form.source = source
+            form.unit = unit
+            form.period = period
+            let access = access?.trimmingCharacters(in: .whitespaces) ?? ""
+            form.access = access.isEmpty ? Dataset.Access.terbatas.rawValue : access
+            return form
+        }
     }
 
     @Sendable static func attach(_ req: Request) async throws -> Response {
@@ -34,9 +56,9 @@ enum CaseDataController {
                   found.$organization.id == record.$organization.id else { throw UserError(.unprocessableEntity, "steps34.error.dataset_choice") }
             dataset = found
         } else if !title.isEmpty {
-            var new = DatasetForm(nil)
-            new.title = title
-            new.organizationID = record.$organization.id.uuidString
+            let new = form.newDataset(in: record.$organization.id)
+            let problems = try await new.validate(for: user, on: req.db)
+            guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
             dataset = try await DatasetStore.create(new, by: user, on: req.db)
         } else {
             throw UserError(.unprocessableEntity, "steps34.error.dataset_choice")

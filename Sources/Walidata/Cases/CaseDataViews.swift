@@ -38,7 +38,8 @@ enum CaseDataViews {
                 actions.append(uploadForm(req, caseID: caseID, dataset: item.dataset))
             }
             return """
-            <tr><td><a href="\(SiteURL.dataset(item.dataset.slug).path)">\(item.dataset.title)</a>\(HTML.when(trashed, " <span class=\"muted\">(\(t("steps34.in_trash")))</span>"))</td>\
+            <tr><td><a href="\(SiteURL.dataset(item.dataset.slug).path)">\(item.dataset.title)</a>\(HTML.when(trashed, " <span class=\"muted\">(\(t("steps34.in_trash")))</span>"))\
+            \(metadataNote(t, item.dataset))</td>\
             <td>\(current)</td><td class="data-state">\(state)</td><td>\(HTML.join(actions, separator: " "))</td></tr>
             """
         }
@@ -94,8 +95,37 @@ enum CaseDataViews {
                 (value: d.id!.uuidString, label: d.title + (d.deletedAt == nil ? "" : " (" + t("steps34.in_trash") + ")"))
             }, selected: nil)))
         \(FormField.text("title", label: t("steps34.attach_new"), hint: t("steps34.attach_hint")))
+        \(newDatasetFields(t, key: "attach"))
         <p><button type="submit" class="secondary">\(t("steps34.attach_submit"))</button></p>
         </form>
+        """
+    }
+
+    /// The Satu Data metadata asked for when steps 3–4 make a new dataset (a new title here, or
+    /// a handed-over file stored into a new dataset); used only when no existing one is chosen.
+    /// Access starts at terbatas: nothing made from a file is open until someone decides so.
+    static func newDatasetFields(_ t: Translator, key: String) -> HTML {
+        let fields = PublicationMetadata.required.map { f -> HTML in
+            "<div><label for=\"\(f.field)-\(key)\">\(t(f.label))</label><input type=\"text\" id=\"\(f.field)-\(key)\" name=\"\(f.field)\"></div>"
+        }
+        let access = Dataset.Access.allCases.map { a -> HTML in
+            "<option value=\"\(a.rawValue)\"\(HTML.when(a == .terbatas, " selected"))>\(t("datasets.access." + a.rawValue))</option>"
+        }
+        return """
+        <fieldset class="new-dataset" id="new-dataset-\(key)"><legend>\(t("steps.metadata_title"))</legend>
+        <p class="hint">\(t("steps.metadata_hint"))</p>
+        <div class="fields">\(fields)<div><label for="access-\(key)">\(t("datasets.field.access"))</label><select id="access-\(key)" name="access">\(access)</select></div></div>
+        </fieldset>
+        """
+    }
+
+    /// "Metadata belum lengkap: Topik, Satuan" under a linked dataset, with the way to fill it in.
+    static func metadataNote(_ t: Translator, _ dataset: Dataset) -> HTML {
+        let missing = PublicationMetadata.missing(in: dataset)
+        guard !missing.isEmpty else { return .empty }
+        return """
+        <br><span class="metadata-missing">\(t("steps.metadata_missing", PublicationMetadata.labels(missing, t).joined(separator: ", "))) \
+        <a href="\(SiteURL.datasetEdit(dataset.slug).path)">\(t("datasets.edit_metadata"))</a></span>
         """
     }
 

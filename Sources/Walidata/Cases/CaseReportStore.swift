@@ -47,15 +47,19 @@ enum CaseReportStore {
     }
 
     /// Step 5 completes: the round is drafted (kept editable until step 6).
+    /// Refused while the narrative is empty: the round would reach the kasi saying "–".
     static func completeDraft(_ record: Case, at instant: Date, on tx: any Database) async throws {
         let report = try await draft(record, at: instant, on: tx)
+        guard hasNarrative(report) else { throw UserError(.unprocessableEntity, "steps.error.report_empty") }
         report.updatedAt = instant
         try await report.save(on: tx)
     }
 
     /// Step 6 completes: the round is submitted to the kasi and frozen.
+    /// Refused while the narrative is empty (an SOP revision may reach step 6 without step 5).
     static func submit(_ record: Case, by user: User, at instant: Date, on tx: any Database) async throws {
         let report = try await draft(record, at: instant, on: tx)
+        guard hasNarrative(report) else { throw UserError(.unprocessableEntity, "steps.error.report_empty_submit") }
         report.submittedAt = instant
         report.submittedBy = user.id
         report.updatedAt = instant
@@ -63,6 +67,10 @@ enum CaseReportStore {
         try await EventLog.append(.init(action: "report.submit", details: [
             "case": try record.requireID().uuidString, "number": record.number, "round": String(report.round),
         ]), by: .init(user), on: tx, at: instant)
+    }
+
+    static func hasNarrative(_ report: CaseReport) -> Bool {
+        !report.narrative.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     /// Step 7 completes: the decision and its note go on the submitted round; a return note may

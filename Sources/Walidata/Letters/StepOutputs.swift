@@ -48,9 +48,12 @@ enum StepOutputs {
         ]), by: .init(user), on: tx, at: instant)
     }
 
-    /// Step 2: the letter (the draft if the officer never saved one) gets its number, once.
+    /// Step 2: the letter the officer saved gets its number, once. The system's draft is not
+    /// enough: step 2's output is the letter, so someone must have opened, read and saved it.
     private static func number(_ record: Case, by user: User, at instant: Date, on tx: any Database) async throws {
-        let letter = try await LetterStore.letterOrDraft(for: record, at: instant, on: tx)
+        guard let letter = try await LetterStore.letter(of: record.requireID(), on: tx), hasText(letter) else {
+            throw UserError(.unprocessableEntity, "steps.error.letter_not_saved")
+        }
         guard letter.number == nil else { return }
         guard let organization = try await Organization.find(record.$organization.id, on: tx) else {
             throw Abort(.internalServerError, reason: "case \(record.number) lost its agency")
@@ -64,5 +67,10 @@ enum StepOutputs {
         try await EventLog.append(.init(action: "letter.number", note: number, details: [
             "case": try record.requireID().uuidString, "number": record.number, "letter": number,
         ]), by: .init(user), on: tx, at: instant)
+    }
+
+    /// Whether the letter says something: a subject and a body, as the letter form requires.
+    private static func hasText(_ letter: Letter) -> Bool {
+        ![letter.subject, letter.body].contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 }

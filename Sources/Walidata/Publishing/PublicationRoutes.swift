@@ -6,7 +6,7 @@ enum PublicationRoutes {
     static func register(_ app: Application) {
         typealias R = SiteURL.Route
         let editors = Access.roles(CasePolicy.announcementEditors)
-        app.post("cases", R.caseID, "announcement", access: editors, use: PublicationController.save)
+        app.post("cases", R.caseID, "announcement", access: editors, use: CaseRefusal.guarding(PublicationController.save))
         app.get("cases", R.caseID, "final-report", access: .signedIn, use: PublicationController.finalReport)
 
         app.get("publik", access: .anyone, use: PortalController.home)

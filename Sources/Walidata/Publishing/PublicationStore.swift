@@ -105,6 +105,14 @@ enum PublicationStore {
             let t = Translator(lang: user.language == "en" ? .en : .id)
             throw UserError(.unprocessableEntity, "announcement.error.incomplete", missing.map { t($0) }.joined(separator: " "))
         }
+        // Every dataset the announcement names goes out with its Satu Data metadata complete.
+        let named = try await datasetIDs(of: announcement, on: tx)
+        let incomplete = named.isEmpty ? [] : try await Dataset.query(on: tx).filter(\.$id ~~ named).sort(\.$title).all()
+            .filter { !PublicationMetadata.missing(in: $0).isEmpty }
+        if !incomplete.isEmpty {
+            let t = Translator(lang: user.language == "en" ? .en : .id)
+            throw UserError(.unprocessableEntity, "steps.error.metadata_incomplete", PublicationMetadata.describe(incomplete, t))
+        }
         announcement.publishedAt = instant
         announcement.publishedBy = user.id
         try await announcement.save(on: tx)
@@ -112,7 +120,6 @@ enum PublicationStore {
         try await DeliveryOutbox.write(announcementID: id, channels: announcement.channels, at: instant, on: tx)
         // The publication act for the datasets it names: those that are eligible (terbuka, not
         // in the trash) go on the portal now, each with its own logged event.
-        let named = try await datasetIDs(of: announcement, on: tx)
         if !named.isEmpty {
             for dataset in try await Dataset.query(on: tx).filter(\.$id ~~ named).all() {
                 try await DatasetStore.markPublished(

@@ -50,7 +50,13 @@ struct CaseFixture {
     func complete(_ caseID: UUID, step: Int, as who: String, _ payload: [String: Any] = [:]) async throws -> TestingHTTPResponse {
         var payload = payload
         if step == 1, payload["checklist"] == nil { payload["checklist"] = Checklist.standard.required }
+        // Steps 2 and 5 produce documents that must not be empty: pass `"ownLetter": true` or
+        // `"ownReport": true` to complete them with exactly what the test saved (or nothing).
+        // Only while that step is open, so a test of an out-of-order completion changes nothing.
+        let open = try await CaseStore.steps(of: caseID, on: app.db).last.flatMap { $0.completedAt == nil ? $0.step : nil }
+        if step == 2, payload.removeValue(forKey: "ownLetter") == nil, open == 2 { try await saveLetter(caseID) }
         if step == 3, payload.removeValue(forKey: "ownData") == nil { try await provideData(caseID) }
+        if step == 5, payload.removeValue(forKey: "ownReport") == nil, open == 5 { try await writeReport(caseID) }
         // Step 9 publishes an announcement, which needs a title and a text; pass
         // `"ownAnnouncement": true` to publish exactly what the draft and the payload say.
         if step == 9, payload.removeValue(forKey: "ownAnnouncement") == nil {
@@ -60,12 +66,31 @@ struct CaseFixture {
         return try await send(.POST, "/api/v1/cases/\(caseID)/steps/\(step)/complete", as: who, json: payload)
     }
 
+    /// Step 2's output: the system's draft of the letter, saved by the administration officer
+    /// (once; a letter already saved is kept).
+    func saveLetter(_ caseID: UUID, at instant: Date = Date()) async throws {
+        guard try await LetterStore.letter(of: caseID, on: app.db) == nil, let record = try await Case.find(caseID, on: app.db) else { return }
+        let fields = try await LetterStore.draft(for: record, at: instant, on: app.db)
+        _ = try await LetterStore.save(fields, for: caseID, by: users["administrasi"]!, at: instant, on: app.db)
+    }
+
+    /// Step 5's output: a narrative in the round being written, unless it has one already.
+    func writeReport(_ caseID: UUID, at instant: Date = Date()) async throws {
+        guard let record = try await Case.find(caseID, on: app.db) else { return }
+        let round = try await CaseReportStore.draft(record, at: instant, on: app.db)
+        guard round.narrative.isEmpty else { return }
+        try await CaseReportStore.saveNarrative("Data diterima, diperiksa dan disimpan.", caseID: caseID, by: users["pengelola_ti"]!, at: instant, on: app.db)
+    }
+
     /// Step 3 needs a file stored for the case: tests about other rules get one dataset with a
     /// stored (unchecked, non-CSV) file, once. Pass `"ownData": true` to supply it yourself.
     func provideData(_ caseID: UUID) async throws {
         guard try await CaseDataset.query(on: app.db).filter(\.$caseRecord.$id == caseID).count() == 0 else { return }
         let officer = users["pengelola_ti"]!
         let dataset = try await app.makeDataset("Data permohonan", organization: organization, by: officer)
+        // Complete Satu Data metadata, so step 9 may name it.
+        (dataset.topic, dataset.source, dataset.unit, dataset.period) = ("Kesehatan", "Dinas Kesehatan", "orang", "2026")
+        try await dataset.save(on: app.db)
         try await CaseDataset(caseID: caseID, datasetID: dataset.requireID()).create(on: app.db)
         let blob = try await app.blobs.store(Data("laporan".utf8), io: app.fileio)
         _ = try await DatasetStore.addVersion(
