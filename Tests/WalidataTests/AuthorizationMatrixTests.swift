@@ -132,6 +132,7 @@ struct AuthorizationMatrixTests {
         ("POST /cases/:caseID/attachments/:attachmentID/store", "AFAFFFFFL"),
         ("POST /cases/:caseID/report", "AFAFFFFFL"),
         ("GET /cases/:caseID/report/:round", "AAAAAAAHL"),
+        ("POST /cases/:caseID/report/final", "AFFAFFFFL"),
         ("GET /cases/:caseID/record", "AAAAAAAHL"),
         ("POST /cases/:caseID/announcement", "AFFFAFFFL"),
         ("GET /cases/:caseID/final-report", "AAAAAAAHL"),

@@ -59,7 +59,9 @@ def complete(ui, case_path: str, step: int, shot, note: str = "", decision: str 
     if decision:
         ui.el(f"#complete-step input[name='decision'][value='{decision}']").click()
     if note:
-        ui.fill("note", note)
+        field = ui.el("#complete-step [name='note']")  # the data card's upload forms have notes too
+        field.clear()
+        field.send_keys(note)
     if fill:
         fill()
     shot(f"step{step}-before")

@@ -30,6 +30,7 @@ enum CaseRoutes {
         app.post("cases", R.caseID, "attachments", R.attachmentID, "store", access: dataActors, use: CaseAttachmentController.store)
         app.post("cases", R.caseID, "report", access: Access.roles(CasePolicy.reportEditors), use: CaseReportController.save)
         app.get("cases", R.caseID, "report", R.round, access: .signedIn, use: CaseReportController.print)
+        app.post("cases", R.caseID, "report", "final", access: Access.roles(CasePolicy.finalReportEditors), use: CaseReportController.saveFinal)
         app.get("cases", R.caseID, "record", access: .signedIn, use: CaseRecordController.print)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
