@@ -42,13 +42,13 @@ def phone_shots(ui, shot, name: str) -> None:
     """390 px, Indonesian then English (and back): no sideways scroll in either."""
     for lang in ("id", "en"):
         if ui.lang != lang:
-            ui.click_and_wait_navigation(f"#lang-{lang}")
+            ui.click_and_wait_navigation("#lang-switch")  # a signed-in person's language switch
         ui.driver.set_window_size(390, 900)
         width = ui.driver.execute_script("return document.documentElement.scrollWidth")
         shot(f"{name}-390-{lang}", full_page=True)
         assert width <= 390, f"{name} at 390 px ({lang}) scrolls sideways: {width} px wide"
         ui.driver.set_window_size(1280, 900)
-    ui.click_and_wait_navigation("#lang-id")
+    ui.click_and_wait_navigation("#lang-switch")
 
 
 def check_step(walk: Walk, label: str) -> None:
