@@ -183,6 +183,7 @@ struct AuthorizationMatrixTests {
         ("GET /api/v1/cases/:caseID/reports", "AAAAAAAHL"),
         ("GET /api/v1/cases/:caseID/reports/:round", "AAAAAAAHL"),
         ("PUT /api/v1/cases/:caseID/report", "AFAFFFFFL"),
+        ("PUT /api/v1/cases/:caseID/report/final", "AFFAFFFFL"),
         ("GET /api/v1/cases/:caseID/letter", "AAAAAAAHL"),
         ("PUT /api/v1/cases/:caseID/letter", "AAFFFFFFL"),
         ("POST /api/v1/cases/:caseID/datasets", "AFAFFFFFL"),

@@ -179,4 +179,24 @@ struct CasePageTests {
             }
         }
     }
+
+    @Test("the API twin of step 8: PUT /api/v1/cases/{id}/report/final for the kasi, 403 for others, 422 empty, 409 after step 8", arguments: TestDatabase.all)
+    func adjustThroughTheAPI(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let id = try await f.submit().id
+            try await Self.throughStep2(f, id)
+            try await Self.throughStep7(f, id, narrative: "Uraian disetujui.")
+            let path = "/api/v1/cases/\(id)/report/final"
+            #expect(try await f.send(.PUT, path, as: "pengelola_ti", json: ["narrative": "x"]).status == .forbidden)
+            #expect(try await f.send(.PUT, path, as: "kasi", json: ["narrative": " "]).status == .unprocessableEntity)
+            let saved = try await f.send(.PUT, path, as: "kasi", json: ["narrative": "Uraian disetujui.\nDitambah kasi."])
+            #expect(saved.status == .ok)
+            let out = try saved.content.decode(CaseAPI.ReportOut.self)
+            #expect(out.narrative == "Uraian disetujui." && out.finalNarrative == "Uraian disetujui.\nDitambah kasi.")
+            #expect(try await f.complete(id, step: 8, as: "kasi").status == .created)
+            #expect(try await f.send(.PUT, path, as: "kasi", json: ["narrative": "lagi"]).status == .conflict)
+            #expect(try await CaseReportStore.rounds(of: id, on: app.db).last?.finalNarrative == "Uraian disetujui.\nDitambah kasi.")
+        }
+    }
 }

@@ -43,6 +43,7 @@ enum CaseRoutes {
         api.get("cases", R.caseID, "reports", access: .signedIn, use: CaseAPI.reports)
         api.get("cases", R.caseID, "reports", R.round, access: .signedIn, use: CaseAPI.report)
         api.route(.PUT, ["cases", R.caseID, "report"], access: Access.roles(CasePolicy.reportEditors), use: CaseAPI.saveReport)
+        api.route(.PUT, ["cases", R.caseID, "report", "final"], access: Access.roles(CasePolicy.finalReportEditors), use: CaseAPI.saveFinalReport)
         api.get("cases", R.caseID, "letter", access: .signedIn, use: CaseAPI.letter)
         api.route(.PUT, ["cases", R.caseID, "letter"], access: editors, use: CaseAPI.saveLetter)
         api.post("cases", R.caseID, "datasets", access: dataActors, use: CaseAPI.attach)
