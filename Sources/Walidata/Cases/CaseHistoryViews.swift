@@ -46,7 +46,12 @@ enum CaseHistoryViews {
         let step = detail.definition.step(row.step)
         let who = [detail.name(row.completedBy), row.completedRole.map { t("role." + $0) }].compactMap { $0 }
         let round: HTML = HTML.when(row.round > 1, " <span class=\"muted\">(\(t("cases.round_n", String(row.round))))</span>")
-        let outcome: HTML = HTML.when(row.outcome != nil, " · \(t("cases.outcome." + (row.outcome ?? "")))\(row.note.map { ": " + $0 })")
+        // A decision is named ("Tidak, dikembalikan: …"); a plain completion shows only its note.
+        let outcome: HTML = if let raw = row.outcome, raw != StepOutcome.done.rawValue {
+            " · \(t("cases.outcome." + raw))\(row.note.map { ": " + $0 })"
+        } else {
+            HTML.when(row.note != nil, " · \(row.note ?? "")")
+        }
         let links = output(t, detail: detail, row: row, ids: outputs)
         return """
         <li id="history-\(row.step)-\(row.round)"><strong>\(row.step) · \(CaseStepViews.stepName(t, step))</strong>\(round) — \
