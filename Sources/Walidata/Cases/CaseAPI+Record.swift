@@ -47,6 +47,8 @@ extension CaseAPI {
         var decidedBy: String?
         var finalizedAt: Date?
         var printURL: String
+        /// Step 8: the kasi's adjusted narrative of the approved round; nil while not adjusted.
+        var finalNarrative: String?
 
         init(_ report: CaseReport, caseID: UUID, names: CaseDetail) {
             round = report.round
@@ -64,6 +66,7 @@ extension CaseAPI {
             decidedBy = names.name(report.decidedBy)
             finalizedAt = report.finalizedAt
             printURL = SiteURL.caseReportPrint(caseID, String(report.round)).path
+            finalNarrative = report.finalNarrative
         }
     }
 
@@ -106,6 +109,16 @@ extension CaseAPI {
         try await CaseReportStore.saveNarrative(body.narrative ?? "", caseID: caseID, by: user, on: req.db)
         let detail = try await CaseDetail.load(try await CaseStore.find(caseID, for: user, on: req.db), on: req.db)
         guard let report = detail.reports.last else { throw UserError(.conflict, "caseReport.error.frozen") }
+        return ReportOut(report, caseID: caseID, names: detail)
+    }
+
+    /// Step 8: saves the kasi's adjusted final concept; 409 unless step 8 is open, 422 when empty.
+    @Sendable static func saveFinalReport(_ req: Request) async throws -> ReportOut {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let body = try req.content.decode(NarrativeIn.self)
+        let report = try await CaseReportStore.saveFinal(body.narrative ?? "", caseID: caseID, by: user, on: req.db)
+        let detail = try await CaseDetail.load(try await CaseStore.find(caseID, for: user, on: req.db), on: req.db)
         return ReportOut(report, caseID: caseID, names: detail)
     }
 

@@ -19,6 +19,8 @@ struct CaseDetail: Sendable {
     var receipt: CaseReceipt?
     /// Step 2's letter, once saved or numbered.
     var letter: Letter?
+    /// While step 2 is open: the letter's text for the editor in the step's card (saved or drafted).
+    var letterFields: LetterFields?
     /// Steps 3–4: the case's datasets and what was stored for the case.
     var files = CaseFiles(items: [], events: [])
     /// The agency's datasets (also those in the trash) not yet linked, for step 3's "link a dataset".
@@ -43,6 +45,7 @@ struct CaseDetail: Sendable {
         let userIDs = Set(steps.compactMap(\.completedBy) + [record.requestedBy, record.registeredBy].compactMap { $0 }
             + attachments.flatMap { [$0.attachment.uploadedBy, $0.attachment.storedBy].compactMap { $0 } })
         let users = userIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(userIDs)).all()
+        let letter = try await LetterStore.letter(of: caseID, on: db)
         let attachable = try await Dataset.query(on: db).filter(\.$organization.$id == record.$organization.id).sort(\.$title).all()
             .filter { dataset in !datasetIDs.contains { $0 == dataset.id } }
         return CaseDetail(
@@ -52,7 +55,9 @@ struct CaseDetail: Sendable {
             now: now,
             checklist: try await Checklist.load(on: db),
             receipt: try await CaseReceipt.query(on: db).filter(\.$caseRecord.$id == caseID).first(),
-            letter: try await LetterStore.letter(of: caseID, on: db),
+            letter: letter,
+            letterFields: steps.last.map { $0.step == 2 && $0.completedAt == nil } == true
+                ? try await LetterStore.fields(of: letter, for: record, on: db) : nil,
             files: try await CaseFiles.load(caseID: caseID, on: db), attachable: attachable, attachments: attachments,
             reports: try await CaseReportStore.rounds(of: caseID, on: db),
             publication: steps.contains { $0.step == 9 } ? try await PublicationStore.view(of: record, at: now, on: db) : nil)

@@ -33,6 +33,8 @@ final class CaseReport: Model, @unchecked Sendable {
     /// Set on the approved round when step 8 makes it the final concept.
     @OptionalField(key: "finalized_at") var finalizedAt: Date?
     @OptionalField(key: "finalized_by") var finalizedBy: UUID?
+    /// Step 8: the kasi's adjusted narrative of the approved round; nil while nothing was adjusted.
+    @OptionalField(key: "final_narrative") var finalNarrative: String?
 
     init() {}
 
@@ -49,6 +51,10 @@ final class CaseReport: Model, @unchecked Sendable {
     func setFacts(_ sections: [Section]) throws { factsJSON = try Self.encode(sections) }
 
     var submitted: Bool { submittedAt != nil }
+    /// The narrative of the final concept: the kasi's adjustment, else the approved text.
+    var finalText: String { finalNarrative ?? narrative }
+    /// What step 8 changed against the round the kasi approved.
+    var finalDiff: [CaseReportDiff.Line] { CaseReportDiff.lines(from: narrative, to: finalText) }
     var approved: Bool { decision == "ya" }
     var returned: Bool { decision == "tidak" }
     var decisionSection: ReportSection? { decisionSectionRaw.flatMap(ReportSection.init(rawValue:)) }

@@ -15,6 +15,26 @@ enum CaseReportController {
         return req.redirect(to: SiteURL.caseDetail(caseID).path)
     }
 
+    /// Step 8: the kasi's adjusted final concept. An empty text is refused with the page again
+    /// (what was typed kept), never stored.
+    @Sendable static func saveFinal(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let (form, refused) = try req.decodeForm(NarrativeForm.self)
+        do {
+            if let problem = refused.first { throw UserError(.unprocessableEntity, problem) }
+            _ = try await CaseReportStore.saveFinal(form.narrative ?? "", caseID: caseID, by: user, on: req.db)
+        } catch let error as UserError where error.status == .unprocessableEntity {
+            let record = try await CaseStore.find(caseID, for: user, on: req.db)
+            let detail = try await CaseDetail.load(record, on: req.db)
+            let retry = CaseViews.FinalRetry(text: form.narrative ?? "", message: req.t(error.key, error.arguments))
+            let page = await CaseViews.detail(req, user: user, detail: detail, finalRetry: retry)
+            return try await HTMLPage(status: error.status, page).encodeResponse(for: req)
+        }
+        req.flash(.ok, "casePage.final_saved")
+        return req.redirect(to: SiteURL.caseDetail(caseID).path + "#current-step")
+    }
+
     /// `/cases/{id}/report/{round}`: a round number, or `final` for the concept of step 8.
     @Sendable static func print(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()

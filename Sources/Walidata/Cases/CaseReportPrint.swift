@@ -75,7 +75,7 @@ enum CaseReportPrint {
         <p class="sub">Laporan Pengelolaan Data · Nomor registrasi \(detail.record.number) · Putaran \(report.round)</p>
         \(CaseReportViews.facts(report.facts))
         <h4>Uraian</h4>
-        <div class="narrative">\(CaseReportViews.paragraphs(report.narrative))</div>
+        <div class="narrative">\(CaseReportViews.paragraphs(report.finalText))</div>
         <div class="sign" id="signer"><p>Tuapeijat, \(report.finalizedAt.map { longDate($0, detail.calendar) } ?? "")</p><p>\(signerTitle),</p><div class="space"></div>
         <p class="name">\(signer?.fullName ?? "")</p>\(HTML.when(!(signer?.nip ?? "").isEmpty, "<p>NIP. \(signer?.nip ?? "")</p>"))</div>
         </div>

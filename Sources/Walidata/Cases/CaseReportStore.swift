@@ -89,6 +89,31 @@ enum CaseReportStore {
         try await report.save(on: tx)
     }
 
+    /// Step 8, before it completes: the kasi's adjustments to the approved round's narrative. Kept
+    /// beside the approved text (which stays as it was read); saving the approved text unchanged
+    /// clears the adjustment. Only while step 8 is open, so the final concept is frozen after.
+    static func saveFinal(_ text: String, caseID: UUID, by user: User, at instant: Date = Date(), on db: any Database) async throws -> CaseReport {
+        try await EventLog.transaction(on: db) { tx in
+            let record = try await CaseStore.find(caseID, for: user, on: tx)
+            try CasePolicy.decide(.adjustFinalReport, user, record).enforce()
+            guard let open = try await CaseStore.steps(of: caseID, on: tx).last, open.completedAt == nil, open.step == 8 else {
+                throw UserError(.conflict, "casePage.error.final_frozen")
+            }
+            guard let report = try await rounds(of: caseID, on: tx).last(where: \.approved) else {
+                throw UserError(.conflict, "caseReport.error.nothing_approved")
+            }
+            let cleaned = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !cleaned.isEmpty else { throw UserError(.unprocessableEntity, "casePage.error.final_empty") }
+            report.finalNarrative = cleaned == report.narrative ? nil : cleaned
+            report.updatedAt = instant
+            try await report.save(on: tx)
+            try await EventLog.append(.init(action: "report.adjust", details: [
+                "case": caseID.uuidString, "number": record.number, "round": String(report.round),
+            ]), by: .init(user), on: tx, at: instant)
+            return report
+        }
+    }
+
     /// Step 8 completes: the last approved round becomes the "Konsep laporan akhir penyelesaian pekerjaan".
     static func finalize(_ record: Case, by user: User, at instant: Date, on tx: any Database) async throws {
         guard let report = try await rounds(of: record.requireID(), on: tx).last(where: \.approved) else {

@@ -30,6 +30,7 @@ enum CaseRoutes {
         app.post("cases", R.caseID, "attachments", R.attachmentID, "store", access: dataActors, use: CaseRefusal.guarding(CaseAttachmentController.store))
         app.post("cases", R.caseID, "report", access: Access.roles(CasePolicy.reportEditors), use: CaseRefusal.guarding(CaseReportController.save))
         app.get("cases", R.caseID, "report", R.round, access: .signedIn, use: CaseReportController.print)
+        app.post("cases", R.caseID, "report", "final", access: Access.roles(CasePolicy.finalReportEditors), use: CaseReportController.saveFinal)
         app.get("cases", R.caseID, "record", access: .signedIn, use: CaseRecordController.print)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
@@ -42,6 +43,7 @@ enum CaseRoutes {
         api.get("cases", R.caseID, "reports", access: .signedIn, use: CaseAPI.reports)
         api.get("cases", R.caseID, "reports", R.round, access: .signedIn, use: CaseAPI.report)
         api.route(.PUT, ["cases", R.caseID, "report"], access: Access.roles(CasePolicy.reportEditors), use: CaseAPI.saveReport)
+        api.route(.PUT, ["cases", R.caseID, "report", "final"], access: Access.roles(CasePolicy.finalReportEditors), use: CaseAPI.saveFinalReport)
         api.get("cases", R.caseID, "letter", access: .signedIn, use: CaseAPI.letter)
         api.route(.PUT, ["cases", R.caseID, "letter"], access: editors, use: CaseAPI.saveLetter)
         api.post("cases", R.caseID, "datasets", access: dataActors, use: CaseAPI.attach)

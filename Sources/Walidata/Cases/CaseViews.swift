@@ -66,12 +66,22 @@ enum CaseViews {
         return await Layout.render(req, title: t("cases.new"), body: body)
     }
 
-    static func detail(_ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry? = nil) async -> HTML {
+    /// A refused step-8 save: the text typed and why it was refused, shown again in the card.
+    struct FinalRetry {
+        var text: String
+        var message: String
+    }
+
+    /// One case: its summary, the open step's card holding what that step needs and produces,
+    /// and the completed steps folded into a short history. Without script, printable.
+    static func detail(
+        _ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry? = nil, finalRetry: FinalRetry? = nil
+    ) async -> HTML {
         let t = req.t
         let record = detail.record
         let datasets = detail.datasets.map { "<li><a href=\"\(SiteURL.dataset($0.slug).path)\">\($0.title)</a></li>" as HTML }
         let summary: HTML = """
-        <div class="card"><table class="meta" id="case-summary">
+        <div class="card" id="case-summary-card"><table class="meta stack" id="case-summary">
         <tr><th>\(t("cases.number"))</th><td id="case-number">\(record.number)</td></tr>
         <tr><th>\(t("cases.field.kind"))</th><td>\(t("cases.kind." + record.kindRaw))</td></tr>
         <tr><th>\(t("users.organization"))</th><td>\(detail.organization.name)</td></tr>
@@ -82,35 +92,39 @@ enum CaseViews {
         <tr><th>\(t("cases.revision"))</th><td><a href="\(SiteURL.sopRevision(detail.revisionNumber).path)">\(t("cases.revision_n", String(detail.revisionNumber)))</a></td></tr>
         </table></div>
         """
+        // Steps 6–7 show the last round in the card; the history folds the others.
+        let shownRound = [6, 7].contains(detail.openStep?.step ?? 0) ? detail.reports.last?.round : nil
         let body: HTML = """
         <h1>\(t("cases.case_title", record.number)): \(record.title)</h1>
+        \(current(req, user: user, detail: detail, retry: retry, finalRetry: finalRetry))
+        \(HTML.when(detail.openStep == nil, PublicationViews.card(t, user: user, detail: detail)))
         \(summary)
-        \(current(req, user: user, detail: detail, retry: retry))
-        \(CaseAttachmentViews.card(req, user: user, detail: detail))
-        \(CaseDataViews.card(req, user: user, detail: detail))
-        \(LetterViews.outputsCard(t, user: user, detail: detail))
-        \(PublicationViews.card(t, user: user, detail: detail))
-        \(CaseReportViews.card(req, user: user, detail: detail, rounds: detail.reports))
-        \(CaseStepViews.stepTable(t, detail: detail))
-        \(CaseStepViews.timeline(t, detail: detail))
-        <p class="no-print" id="record-link"><a href="\(SiteURL.caseRecord(record.id!).path)">\(t("record.link"))</a> <span class="muted">\(t("record.link_hint"))</span></p>
+        \(CaseHistoryViews.card(req, user: user, detail: detail, shownRound: shownRound))
         """
         return await Layout.render(req, title: record.number, body: body)
     }
 
-    /// The open step: who does it, by when, and (for them) the form that completes it.
-    private static func current(_ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry?) -> HTML {
+    /// The open step's card: who does it and by when, what it works on, and (for them) the
+    /// form that completes it, beside the work or, for wide tables, below it.
+    private static func current(_ req: Request, user: User, detail: CaseDetail, retry: CaseController.Retry?, finalRetry: FinalRetry?) -> HTML {
         let t = req.t
         guard let open = detail.openStep, let step = detail.definition.step(open.step) else {
             return "<div class=\"card\" id=\"current-step\"><p>\(t("cases.closed_note"))</p></div>"
         }
         let lane = detail.definition.lane(step.lane)?.name ?? step.lane
+        let work = CaseStepCards.work(req, user: user, detail: detail, finalRetry: finalRetry)
+        let action: HTML = detail.canAct(user)
+            ? work.side + CaseStepViews.completeForm(req, user: user, detail: detail, step: step, lane: lane, retry: retry)
+            : work.side + "<p class=\"muted\" id=\"step-waiting\">\(t("casePage.waiting_for", lane))</p>"
         return """
-        <div class="card" id="current-step">
+        <div class="card current-step" id="current-step">
         <h2>\(t("cases.current_step", String(step.number))): \(t.lang == .en && !step.activityEnglish.isEmpty ? step.activityEnglish : step.activity)</h2>
         <p>\(t("cases.executor", lane)) · \(t("cases.output", step.output)) · \(t("cases.time_standard", step.time.text))</p>
         <p>\(t("cases.due", DateText.dateTime(open.dueAt, t: t))) \(CaseStepViews.badge(t, detail.status(of: open)))</p>
-        \(HTML.when(detail.canAct(user), CaseStepViews.completeForm(req, user: user, detail: detail, step: step, lane: lane, retry: retry)))
+        <div class="step-work\(work.stacked ? " stacked" : "")">
+        <div class="step-main" id="step-main">\(work.main)</div>
+        <div class="step-action" id="step-action">\(action)</div>
+        </div>
         </div>
         """
     }

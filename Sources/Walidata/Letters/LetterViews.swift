@@ -52,7 +52,6 @@ enum LetterViews {
     static func editForm(_ req: Request, record: Case, fields: LetterFields, number: String?, calendar: WorkingCalendar, problems: [Problem]) async -> HTML {
         let t = req.t
         let id = record.id!
-        let day = calendar.localDate(of: fields.date)
         let body: HTML = """
         <h1>\(t("letters.letter_title")): \(record.number)</h1>
         <p class="muted">\(t("letters.edit_intro"))</p>
@@ -60,6 +59,17 @@ enum LetterViews {
         <p>\(t("letters.number")): <strong id="letter-number">\(number ?? t("letters.unnumbered"))</strong></p>
         <form method="post" action="\(SiteURL.caseLetter(id).path)" class="card" id="letter-form">
         \(Layout.csrfField(req))
+        \(formFields(t, fields: fields, calendar: calendar))
+        <p><button type="submit">\(t("letters.save"))</button> <a href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a> · <a href="\(SiteURL.caseDetail(id).path)">\(t("letters.back"))</a></p>
+        </form>
+        """
+        return await Layout.render(req, title: t("letters.letter_title"), body: body)
+    }
+
+    /// The letter's fields, shared by the editor page and the editor in step 2's card.
+    static func formFields(_ t: Translator, fields: LetterFields, calendar: WorkingCalendar) -> HTML {
+        let day = calendar.localDate(of: fields.date)
+        return """
         \(FormField.text("place", label: t("letters.place"), value: fields.place, required: true))
         \(FormField.text("date", label: t("letters.date"), value: day.description, type: "date", required: true))
         \(FormField.text("nature", label: t("letters.nature"), value: fields.nature, required: true))
@@ -71,9 +81,6 @@ enum LetterViews {
         \(FormField.text("signerName", label: t("letters.signer_name"), value: fields.signerName, required: true))
         \(FormField.text("signerNIP", label: t("letters.signer_nip"), value: fields.signerNIP))
         \(FormField.textarea("copies", label: t("letters.copies"), value: fields.copies, rows: 3, hint: t("letters.copies_hint")))
-        <p><button type="submit">\(t("letters.save"))</button> <a href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a> · <a href="\(SiteURL.caseDetail(id).path)">\(t("letters.back"))</a></p>
-        </form>
         """
-        return await Layout.render(req, title: t("letters.letter_title"), body: body)
     }
 }

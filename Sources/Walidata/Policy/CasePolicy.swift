@@ -14,7 +14,8 @@ import WalidataCore
 /// - The requester's side (its produsen, administrasi, admin) attaches files; the step 3–4
 ///   executors (pengelola_ti, admin) store them and work on the case's datasets.
 /// - The letter is written by administrasi (step 2), the report by pengelola_ti (step 5), the
-///   announcement by the kabid (step 9); the admin may act for each.
+///   announcement by the kabid (step 9); the admin may act for each. The kasi adjusts the
+///   approved report into the final concept (step 8).
 enum CasePolicy {
     enum Action: String, CaseIterable, Sendable {
         case view
@@ -24,6 +25,8 @@ enum CasePolicy {
         case workData
         case editLetter
         case editReport
+        /// Step 8: adjust the approved round's narrative into the final concept.
+        case adjustFinalReport
         case editAnnouncement
     }
 
@@ -34,6 +37,7 @@ enum CasePolicy {
     static let letterEditors: Set<Role> = [.administrasi, .admin]
     static let reportEditors: Set<Role> = [.pengelolaTI, .admin]
     static let announcementEditors: Set<Role> = [.kabid, .admin]
+    static let finalReportEditors: Set<Role> = [.kasi, .admin]
 
     static func decide(_ action: Action, _ user: User?, _ record: Case) -> Verdict {
         guard let user else { return .hidden }
@@ -45,6 +49,7 @@ enum CasePolicy {
         case .workData: dataWorkers
         case .editLetter: letterEditors
         case .editReport: reportEditors
+        case .adjustFinalReport: finalReportEditors
         case .editAnnouncement: announcementEditors
         }
         return .when(roles.contains(user.role))

@@ -55,7 +55,7 @@ enum FinalReportPrint {
         <p class="sub">\(t("publication.print.sub", detail.record.number, String(report.round)))</p>
         \(CaseReportViews.facts(facts))
         <h4>\(t("caseReport.narrative"))</h4>
-        <div class="narrative">\(CaseReportViews.paragraphs(report.narrative))</div>
+        <div class="narrative">\(CaseReportViews.paragraphs(report.finalText))</div>
         <h4>\(t("publication.print.publication"))</h4>
         <div class="announcement" id="print-announcement">
         <p><strong>\(announcement.title)</strong></p>

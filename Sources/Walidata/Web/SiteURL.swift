@@ -71,6 +71,7 @@ enum SiteURL {
     case caseStorageLog(UUID)
     case caseReport(UUID)
     case caseReportPrint(UUID, String)
+    case caseReportFinal(UUID)
     case caseAttach(UUID)
     case caseRecover(UUID, String)
     case caseUntrash(UUID, String)
@@ -166,6 +167,7 @@ enum SiteURL {
         case .caseStorageLog(let id): "/cases/\(id)/storage-log"
         case .caseReport(let id): "/cases/\(id)/report"
         case .caseReportPrint(let id, let round): "/cases/\(id)/report/\(round)"
+        case .caseReportFinal(let id): "/cases/\(id)/report/final"
         case .caseAttach(let id): "/cases/\(id)/datasets"
         case .caseRecover(let id, let slug): "/cases/\(id)/datasets/\(slug)/recover"
         case .caseUntrash(let id, let slug): "/cases/\(id)/datasets/\(slug)/untrash"
