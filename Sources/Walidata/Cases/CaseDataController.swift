@@ -37,7 +37,7 @@ enum CaseDataController {
             var new = DatasetForm(nil)
             new.title = title
             new.organizationID = record.$organization.id.uuidString
-            dataset = try await DatasetStore.create(new, by: user, on: req.db)
+            dataset = try await DatasetStore.create(new, by: user, forCase: record, on: req.db)
         } else {
             throw UserError(.unprocessableEntity, "steps34.error.dataset_choice")
         }

@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(M012CreateCaseAttachments())
         app.migrations.add(M013AddEventCaseID())
         app.migrations.add(M014AddDatasetPublication())
+        app.migrations.add(M015AddReceiptSnapshot())
     }
 }
