@@ -33,7 +33,7 @@ extension Strings {
         ("settings.arms.error.pixels", "Gambar lambang {0} × {1} piksel terlalu besar; paling besar {2} piksel tiap sisi. Perkecil gambarnya, lalu unggah lagi.", "The picture is {0} × {1} pixels, too large; at most {2} pixels a side. Make it smaller and upload it again."),
         ("docs.sign.officer", "Pengelola Teknologi Informasi,", "IT officer,"),
         ("docs.log.case_seq", "No", "No"),
-        ("docs.log.global_seq", "No. log", "Log no."),
+        ("docs.log.global_seq", "No.\u{00A0}log", "Log\u{00A0}no."),
         ("docs.receipt.requester", "Pemohon", "Requester"),
     ]
 }
