@@ -131,6 +131,29 @@ struct DocumentTests {
         }
     }
 
+    @Test("the laporan akhir once issued prints the same after its dataset is renamed and the kabid's NIP corrected", arguments: TestDatabase.all)
+    func finalReportIsASnapshot(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let (id, dataset) = try await Self.closedCase(f)
+            #expect(try await Announcement.query(on: app.db).filter(\.$caseRecord.$id == id).first()?.finalReport != nil, "issued at step 9")
+            let kabid = TestBrowser(app)
+            try await kabid.login("kabid")
+            let before = try await kabid.get("/cases/\(id)/final-report").body.string
+            #expect(before.contains("Stunting 2026"))
+
+            dataset.title = "Stunting 2026 (revisi judul)"
+            try await dataset.save(on: app.db)
+            let signer = f.users["kabid"]!
+            signer.nip = "198001012005011001"
+            try await signer.save(on: app.db)
+
+            let after = try await kabid.get("/cases/\(id)/final-report").body.string
+            #expect(Self.normalized(after) == Self.normalized(before))
+            #expect(!after.contains("revisi judul") && !after.contains("198001012005011001"))
+        }
+    }
+
     @Test("the arms: a PNG is accepted and printed from this server; a non-image or an oversized file is refused in words and changes nothing; a backup carries it", arguments: TestDatabase.all)
     func arms(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -24,7 +24,9 @@ enum StepOutputs {
                 record, outcome: completed?.outcome, note: completed?.note, section: try ReportSection.parse(input.section), by: user, at: instant, on: tx)
         case 8: try await CaseReportStore.finalize(record, by: user, at: instant, on: tx)
         // Step 9: the announcement is published and its deliveries written (see `PublicationStore`).
-        case 9: try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)
+        case 9:
+            try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)
+            try await FinalReportPrint.freeze(record, on: tx)
         default: break
         }
     }

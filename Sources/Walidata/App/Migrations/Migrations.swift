@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(M013AddEventCaseID())
         app.migrations.add(M014AddDatasetPublication())
         app.migrations.add(M015AddReceiptSnapshot())
+        app.migrations.add(M016AddFinalReportSnapshot())
     }
 }
