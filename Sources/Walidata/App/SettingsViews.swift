@@ -40,9 +40,13 @@ enum SettingsViews {
             ? FormField.textarea(key.key, label: label, value: value, rows: max(3, value.split(separator: "\n").count + 1), hint: hint)
             : FormField.text(key.key, label: label, value: value, hint: hint)
         let resetID = "reset-" + key.key.replacingOccurrences(of: ".", with: "-")
+        let reset: HTML = HTML.when(changed, """
+        <label class="check" for="\(resetID)"><input type="checkbox" id="\(resetID)" name="\(SettingsController.resetName(key.key))" value="1"> \
+        \(t("settings.reset"))</label>
+        """)
         return """
         <div class="settings-field">\(input)\
-        \(HTML.when(changed, "<label class=\"check\" for=\"\(resetID)\"><input type=\"checkbox\" id=\"\(resetID)\" name=\"\(SettingsController.resetName(key.key))\" value=\"1\"> \(t("settings.reset"))</label>"))</div>
+        \(reset)</div>
         """
     }
 

@@ -53,7 +53,8 @@ enum PrintDocument {
         .num{text-align:right!important;white-space:nowrap}
         code{font-family:"DejaVu Sans Mono",monospace;font-size:9px}
         code.sha{word-break:break-all}
-        .doc-signs{display:flex;justify-content:space-between;align-items:flex-start;margin-top:16px;break-inside:avoid;page-break-inside:avoid;break-before:avoid;page-break-before:avoid}
+        .doc-signs{display:flex;justify-content:space-between;align-items:flex-start;margin-top:16px}
+        .doc-signs{break-inside:avoid;page-break-inside:avoid;break-before:avoid;page-break-before:avoid}
         .doc-signs .sign{width:80mm}
         .doc-signs .sign p{margin:0}
         .doc-signs .sign .space{height:20mm}
@@ -112,7 +113,8 @@ enum PrintDocument {
             let lines = s.lines + Array(repeating: "\u{00A0}", count: height - s.lines.count)
             let nip = s.nip.map { $0.isEmpty ? "NIP. " + String(repeating: ".", count: 30) : "NIP. " + $0 }
             return """
-            <div class="sign"\(HTML.when(s.id != nil, " id=\"\(s.id ?? "")\""))><p>\(s.placeDate ?? "\u{00A0}")</p>\(lines.map { "<p>\($0)</p>" as HTML })<div class="space"></div>\
+            <div class="sign"\(HTML.when(s.id != nil, " id=\"\(s.id ?? "")\""))><p>\(s.placeDate ?? "\u{00A0}")</p>\
+            \(lines.map { "<p>\($0)</p>" as HTML })<div class="space"></div>\
             <p class="name">\(s.name.flatMap { $0.isEmpty ? nil : $0 } ?? String(repeating: ".", count: 40))</p><p>\(s.under ?? nip ?? "\u{00A0}")</p></div>
             """
         }

@@ -68,7 +68,8 @@ enum LetterPrint {
             """
         }
         let datasets = issued.datasets.joined(separator: "; ")
-        let requester = PrintDocument.Signer(lines: ["Yang menyerahkan,", t("docs.receipt.requester")], name: issued.requester, nip: nil, id: "signer-requester", under: issued.organization)
+        let requester = PrintDocument.Signer(
+            lines: ["Yang menyerahkan,", t("docs.receipt.requester")], name: issued.requester, nip: nil, id: "signer-requester", under: issued.organization)
         let officer = PrintDocument.Signer(
             placeDate: t("record.sign.place_date", issued.place, issued.date), lines: ["Yang menerima,", "Petugas Administrasi"],
             name: issued.officerName, nip: issued.officerNIP, id: "signer")

@@ -24,7 +24,8 @@ enum SOPController {
     }
 
     @Sendable static func printRevision(_ req: Request) async throws -> HTML {
-        try SOPPrintView.render(req, revision: try await SOPStore.revision(try req.intParameter("revision"), on: req.db), letterhead: try await Letterhead.load(on: req.db))
+        let revision = try await SOPStore.revision(try req.intParameter("revision"), on: req.db)
+        return try SOPPrintView.render(req, revision: revision, letterhead: try await Letterhead.load(on: req.db))
     }
 
     struct NewDraftForm: Content { var changeNote: String? }
