@@ -83,6 +83,11 @@ func routes(_ app: Application) throws {
     app.get("admin", "audit", access: office(.audit), use: StorageLogController.audit)
     app.get("admin", "settings", access: office(.settings), use: SettingsController.show)
     app.post("admin", "settings", access: office(.settings), use: SettingsController.save)
+    // The arms' own limit is checked in words (`LetterheadArms.maxBytes`); the body may be a
+    // little larger so that a file just over it gets that message, not a bare 413.
+    app.route(.POST, ["admin", "settings", "arms"], access: office(.settings), body: .collect(maxSize: "2mb"), use: SettingsController.uploadArms)
+    app.post("admin", "settings", "arms", "remove", access: office(.settings), use: SettingsController.removeArms)
+    app.get("kop", "lambang", access: .signedIn, use: SettingsController.arms)
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
     PublicationRoutes.register(app)

@@ -11,8 +11,11 @@ enum BackupLayout {
     /// restored server could not check the checkpoints (nor anything else it signed).
     static let serverKey = ServerSecret.fileName
 
+    /// The regency's arms for the kop surat (`LetterheadArms`), when uploaded.
+    static let letterheadArms = LetterheadArms.fileName
+
     /// Entries restored as they are into the new data directory, besides blobs and tables.
-    static let dataDirectoryFiles: Set<String> = [checkpoints, serverKey]
+    static let dataDirectoryFiles: Set<String> = [checkpoints, serverKey, letterheadArms]
 
     static func blobEntry(_ hash: String) -> String { "blobs/\(hash.prefix(2))/\(hash.dropFirst(2))" }
     static func tableEntry(_ hash: String) -> String { "tables/\(hash.prefix(2))/\(hash.dropFirst(2)).sqlite" }

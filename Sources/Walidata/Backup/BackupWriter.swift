@@ -59,6 +59,12 @@ struct BackupWriter: Sendable {
         sources.append(Source(entry: BackupLayout.checkpoints, path: checkpointCopy, compress: true))
         let key = (config.dataDirectory as NSString).appendingPathComponent(ServerSecret.fileName)
         if FileManager.default.fileExists(atPath: key) { sources.append(Source(entry: BackupLayout.serverKey, path: key, compress: false)) }
+        // The kop's arms, copied first: an upload replacing the file meanwhile cannot change it mid-read.
+        let arms = LetterheadArms.path(dataDirectory: config.dataDirectory)
+        let armsCopy = "\(work)/\(BackupLayout.letterheadArms)"
+        if (try? FileManager.default.copyItem(atPath: arms, toPath: armsCopy)) != nil {
+            sources.append(Source(entry: BackupLayout.letterheadArms, path: armsCopy, compress: false))
+        }
 
         let name = folder.newName(at: now)
         let partial = folder.partialPath(of: name)

@@ -59,7 +59,7 @@ enum CaseDataController {
             let new = form.newDataset(in: record.$organization.id)
             let problems = try await new.validate(for: user, on: req.db)
             guard problems.isEmpty else { throw ValidationFailure(problems: problems) }
-            dataset = try await DatasetStore.create(new, by: user, on: req.db)
+            dataset = try await DatasetStore.create(new, by: user, forCase: record, on: req.db)
         } else {
             throw UserError(.unprocessableEntity, "steps34.error.dataset_choice")
         }

@@ -130,13 +130,16 @@ enum CaseDataViews {
     }
 
     static func storageLog(_ req: Request, record: Case, events: [EventRecord], datasets: [String: Dataset], printable: Bool) async -> HTML {
-        let t = req.t
-        let rows = events.map { e -> HTML in
+        // The print is an official document: Indonesian whatever the reader's language.
+        let t = printable ? Translator.official : req.t
+        // The case's own entries are numbered from 1; the log's number stands beside, to find
+        // the entry in the whole chain.
+        let rows = events.enumerated().map { index, e -> HTML in
             let version = e.detail("number")
             var what = t("log.action." + e.action)
             if let source = e.detail("source_number") { what += " " + t("log.from_version", source) }
             return """
-            <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
+            <tr><td class="num">\(index + 1)</td><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
             <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>
             <td>\(what)</td>
             <td>\(datasets[e.datasetID]?.title ?? "–")\(version.map { " · " + t("versions.number", $0) } ?? "")</td>
@@ -147,14 +150,15 @@ enum CaseDataViews {
         }
         let table: HTML = """
         <table class="\(printable ? "doc-table" : "list")" id="case-storage-log-table">
-        <thead><tr><th>\(t("log.seq"))</th><th>\(t("log.when"))</th><th>\(t("log.who"))</th><th>\(t("log.what"))</th><th>\(t("log.dataset_version"))</th><th>SHA-256</th><th>\(t("versions.size"))</th><th>\(t("versions.rows_header"))</th></tr></thead>
+        <thead><tr><th>\(t("docs.log.case_seq"))</th><th>\(t("docs.log.global_seq"))</th><th>\(t("log.when"))</th><th>\(t("log.who"))</th><th>\(t("log.what"))</th><th>\(t("log.dataset_version"))</th><th>SHA-256</th><th>\(t("versions.size"))</th><th>\(t("versions.rows_header"))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(HTML.when(events.isEmpty, "<p class=\"muted\">\(t("log.empty"))</p>"))
         """
         let heading = t("steps34.log_heading", record.number)
         if printable {
             let letterhead = (try? await Letterhead.load(on: req.db)) ?? .standard
-            let body: HTML = "<h1>\(t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(record.title)</p>\(table)"
+            let signers = await PrintDocument.printedAndAcknowledged(req, id: "log-signers")
+            let body: HTML = "<h1>\(t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(record.title)</p>\(table)\(signers)"
             return PrintDocument.render(req, title: heading, orientation: .landscape, letterhead: letterhead, body: body)
         }
         let body: HTML = """

@@ -20,7 +20,7 @@ enum CaseRecordPrint {
     .record .late{font-weight:700}
     .record .intro{margin:0 0 4px}
     .record code{font-size:8px}
-    .record .signs{display:flex;justify-content:space-between;margin-top:18px;break-inside:avoid}
+    .record .signs{display:flex;justify-content:space-between;margin-top:18px;break-inside:avoid;break-before:avoid}
     .record .sign{width:80mm}
     .record .sign p{margin:0}
     .record .sign .space{height:20mm}

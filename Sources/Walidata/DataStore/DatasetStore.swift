@@ -23,7 +23,10 @@ enum DatasetStore {
         return version
     }
 
-    static func create(_ form: DatasetForm, by user: User, on db: any Database) async throws -> Dataset {
+    /// `forCase`: the case a dataset is made for (steps 3–4), named in the event so the case's
+    /// record lists it with the case's other entries.
+    static func create(_ form: DatasetForm, by user: User, forCase: Case? = nil, on db: any Database) async throws -> Dataset {
+        let caseDetails = try forCase.map { ["case": try $0.requireID().uuidString, "case_number": $0.number] } ?? [:]
         guard DatasetPolicy.mayCreate(user) else { throw UserError(.forbidden, "error.403") }
         return try await EventLog.transaction(on: db) { tx in
             let dataset = Dataset()
@@ -31,7 +34,7 @@ enum DatasetStore {
             dataset.slug = try await uniqueSlug(for: dataset.title, on: tx)
             dataset.createdBy = user.id
             try await dataset.create(on: tx)
-            try await EventLog.append(.init(action: "dataset.create", datasetID: dataset.id, note: dataset.title), by: .init(user), on: tx)
+            try await EventLog.append(.init(action: "dataset.create", datasetID: dataset.id, note: dataset.title, details: caseDetails), by: .init(user), on: tx)
             return dataset
         }
     }

@@ -12,7 +12,8 @@ enum StorageLogViews {
     }
 
     static func page(_ req: Request, page: StorageLogController.Page, printable: Bool) async -> HTML {
-        let t = req.t
+        // The print is an official document: Indonesian whatever the reader's language.
+        let t = printable ? Translator.official : req.t
         // On screen a window of the range at a time; the print is the whole range, as a
         // document must be.
         let window = printable ? nil : ((try? req.pageWindow()) ?? PageWindow())
@@ -57,7 +58,8 @@ enum StorageLogViews {
                 \(t("log.checkpoint_signature")) <code class="sha">\(head.signature)</code>. \(t("log.checkpoint_hint"))</p>
                 """
             } ?? ""
-            let body: HTML = "<h1>\(page.audit ? t("log.audit_title") : t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)\(checkpoint)"
+            let signers = await PrintDocument.printedAndAcknowledged(req, id: "log-signers")
+            let body: HTML = "<h1>\(page.audit ? t("log.audit_title") : t("log.document_title"))</h1><p class=\"sub\">\(heading) · \(range)</p>\(table)\(checkpoint)\(signers)"
             return PrintDocument.render(req, title: heading, orientation: .landscape, letterhead: letterhead, body: body)
         }
         let action = page.audit ? SiteURL.audit.path : page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path

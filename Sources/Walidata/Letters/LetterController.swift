@@ -73,13 +73,24 @@ enum LetterController {
         return PrintDocument.render(req, title: "Surat \(letter?.number ?? record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body, pageNumbers: false)
     }
 
+    /// The tanda terima as issued at step 1. A receipt issued before receipts were kept as
+    /// issued (M015) is frozen at its first print from then on.
     @Sendable static func receipt(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
-        let detail = try await CaseDetail.load(record, on: req.db)
-        guard let receipt = detail.receipt else { throw UserError(.notFound, "letters.error.no_receipt") }
-        let officer: User? = if let id = receipt.recordedBy { try await User.find(id, on: req.db) } else { nil }
-        let body = LetterPrint.receipt(req.t, detail: detail, receipt: receipt, officer: officer)
+        guard let receipt = try await CaseReceipt.query(on: req.db).filter(\.$caseRecord.$id == record.requireID()).first() else {
+            throw UserError(.notFound, "letters.error.no_receipt")
+        }
+        let issued: CaseReceipt.Issued
+        if let frozen = receipt.issued {
+            issued = frozen
+        } else {
+            let officer: User? = if let id = receipt.recordedBy { try await User.find(id, on: req.db) } else { nil }
+            issued = try await CaseReceipt.Issued.make(for: record, officer: officer, at: receipt.recordedAt, on: req.db)
+            receipt.issued = issued
+            try await receipt.save(on: req.db)
+        }
+        let body = LetterPrint.receipt(.official, issued: issued, receipt: receipt)
         return PrintDocument.render(req, title: "Tanda Terima \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body, pageNumbers: false)
     }
 }

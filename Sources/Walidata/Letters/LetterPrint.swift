@@ -23,11 +23,7 @@ enum LetterPrint {
     .letter .copies ol{margin:2px 0 0 18px;padding:0}
     .receipt table.meta td,.receipt table.meta th{text-align:left;padding:2px 6px 2px 0;vertical-align:top}
     .receipt .tick{font-size:13px;text-align:center;width:18mm}
-    .receipt .signs{display:flex;justify-content:space-between;margin-top:18px;font-size:12px}
-    .receipt .sign{width:75mm}
-    .receipt .sign p{margin:0}
-    .receipt .sign .space{height:20mm}
-    .receipt .sign .name{font-weight:700;text-decoration:underline}
+    .receipt .signs{font-size:12px}
     </style>
     """
 
@@ -63,36 +59,38 @@ enum LetterPrint {
             .filter { !$0.isEmpty }
     }
 
-    static func receipt(_ t: Translator, detail: CaseDetail, receipt: CaseReceipt, officer: User?) -> HTML {
-        let record = detail.record
+    /// The tanda terima as it was issued (`CaseReceipt.Issued`), whatever changed since.
+    static func receipt(_ t: Translator, issued: CaseReceipt.Issued, receipt: CaseReceipt) -> HTML {
         let rows = receipt.lines.enumerated().map { index, line -> HTML in
             """
             <tr><td class="num">\(index + 1)</td><td>\(line.text)\(HTML.when(line.optional, " <em>(opsional)</em>"))</td>\
             <td class="tick">\(line.checked ? "✔" : "–")</td></tr>
             """
         }
-        let datasets = detail.datasets.map(\.title).joined(separator: "; ")
-        let day = detail.calendar.localDate(of: receipt.recordedAt)
+        let datasets = issued.datasets.joined(separator: "; ")
+        let requester = PrintDocument.Signer(
+            lines: ["Yang menyerahkan,", t("docs.receipt.requester")], name: issued.requester, nip: nil, id: "signer-requester", under: issued.organization)
+        let officer = PrintDocument.Signer(
+            placeDate: t("record.sign.place_date", issued.place, issued.date), lines: ["Yang menerima,", "Petugas Administrasi"],
+            name: issued.officerName, nip: issued.officerNIP, id: "signer")
         return """
         \(letterStyle)
         <div class="receipt" id="receipt">
         <h1>Tanda Terima Berkas</h1>
         <p class="sub">Permohonan Pengelolaan Data</p>
         <table class="meta">
-        <tr><th>Nomor registrasi</th><td>:</td><td id="receipt-number">\(record.number)</td></tr>
-        <tr><th>Tanggal</th><td>:</td><td>\(DateText.longDate(year: day.year, month: day.month, day: day.day, lang: .id))</td></tr>
-        <tr><th>Pemohon</th><td>:</td><td>\(record.requesterName)</td></tr>
-        <tr><th>Perangkat Daerah</th><td>:</td><td>\(detail.organization.name)</td></tr>
-        <tr><th>Jenis permohonan</th><td>:</td><td>\(t("cases.kind." + record.kindRaw))</td></tr>
-        <tr><th>Judul</th><td>:</td><td>\(record.title)</td></tr>
-        <tr><th>Dataset</th><td>:</td><td>\(datasets.isEmpty ? "–" : datasets)</td></tr>
+        <tr><th>Nomor registrasi</th><td>:</td><td id="receipt-number">\(issued.number)</td></tr>
+        <tr><th>Tanggal</th><td>:</td><td>\(issued.date)</td></tr>
+        <tr><th>Pemohon</th><td>:</td><td>\(issued.requester)</td></tr>
+        <tr><th>Perangkat Daerah</th><td>:</td><td>\(issued.organization)</td></tr>
+        <tr><th>Jenis permohonan</th><td>:</td><td>\(issued.kind)</td></tr>
+        <tr><th>Judul</th><td>:</td><td>\(issued.title)</td></tr>
+        <tr><th>Dataset</th><td>:</td><td id="receipt-datasets">\(datasets.isEmpty ? "–" : datasets)</td></tr>
         </table>
         <p>Kelengkapan berkas yang diterima:</p>
         <table class="doc-table" id="receipt-checklist"><thead><tr><th class="num">No</th><th>Berkas</th><th>Ada</th></tr></thead><tbody>\(rows)</tbody></table>
         \(HTML.when(!receipt.conveyed.isEmpty, "<p><strong>Disampaikan kepada pemohon:</strong> \(receipt.conveyed)</p>"))
-        <div class="signs"><div class="sign"><p>&nbsp;</p><p>Yang menyerahkan,</p><div class="space"></div><p class="name">\(record.requesterName)</p><p>\(detail.organization.name)</p></div>
-        <div class="sign" id="signer"><p>Tuapeijat, \(DateText.longDate(year: day.year, month: day.month, day: day.day, lang: .id))</p><p>Yang menerima,<br>Petugas Administrasi</p><div class="space"></div>
-        <p class="name">\(officer?.fullName ?? "")</p>\(HTML.when(!(officer?.nip ?? "").isEmpty, "<p>NIP. \(officer?.nip ?? "")</p>"))</div></div>
+        <div class="signs">\(PrintDocument.signatures(requester, officer, id: "receipt-signers"))</div>
         </div>
         """
     }

@@ -24,7 +24,9 @@ enum StepOutputs {
                 record, outcome: completed?.outcome, note: completed?.note, section: try ReportSection.parse(input.section), by: user, at: instant, on: tx)
         case 8: try await CaseReportStore.finalize(record, by: user, at: instant, on: tx)
         // Step 9: the announcement is published and its deliveries written (see `PublicationStore`).
-        case 9: try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)
+        case 9:
+            try await PublicationStore.publish(record, input: input.announcement, by: user, at: instant, on: tx)
+            try await FinalReportPrint.freeze(record, on: tx)
         default: break
         }
     }
@@ -41,7 +43,9 @@ enum StepOutputs {
         let lines = checklist.items.map { CaseReceipt.Line(text: $0.text, optional: $0.optional, checked: ticked.contains($0.text)) }
         let conveyed = input.conveyed?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         try await CaseReceipt.query(on: tx).filter(\.$caseRecord.$id == caseID).delete()
-        try await CaseReceipt(caseID: caseID, lines: lines, conveyed: conveyed, recordedBy: user.id, recordedAt: instant).create(on: tx)
+        let receipt = try CaseReceipt(caseID: caseID, lines: lines, conveyed: conveyed, recordedBy: user.id, recordedAt: instant)
+        receipt.issued = try await CaseReceipt.Issued.make(for: record, officer: user, at: instant, on: tx)
+        try await receipt.create(on: tx)
         try await EventLog.append(.init(action: "step1.checklist", note: conveyed, details: [
             "case": caseID.uuidString, "number": record.number,
             "checked": lines.filter(\.checked).map(\.text).joined(separator: "; "),

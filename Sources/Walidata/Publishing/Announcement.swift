@@ -19,6 +19,8 @@ final class Announcement: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     @OptionalField(key: "published_at") var publishedAt: Date?
     @OptionalField(key: "published_by") var publishedBy: UUID?
+    /// The laporan akhir's datasets and signer as issued (`FinalReportPrint.Issued`, M016).
+    @OptionalField(key: "final_report") var finalReportJSON: String?
 
     init() {}
 

@@ -6,7 +6,7 @@ import WalidataCore
 /// then what was published, where and when, signed by the kabid. Always Indonesian, as
 /// official documents are.
 enum FinalReportPrint {
-    struct Signer: Sendable {
+    struct Signer: Codable, Sendable, Equatable {
         var place: String
         var title: String
         var name: String
@@ -23,7 +23,8 @@ enum FinalReportPrint {
     """
 
     /// `baseURL` makes the portal addresses on paper complete, so a reader can type them.
-    static func body(detail: CaseDetail, report: CaseReport, view: PublicationStore.View, datasets: [Dataset], signer: Signer, baseURL: String) -> HTML {
+    static func body(detail: CaseDetail, report: CaseReport, view: PublicationStore.View, issued: Issued, baseURL: String) -> HTML {
+        let signer = issued.signer
         let t = Translator(lang: .id)
         let announcement = view.announcement
         let published = announcement.publishedAt ?? Date()
@@ -32,11 +33,10 @@ enum FinalReportPrint {
         // 9 included, now that the work is done.
         let times = CaseReportDraft.facts(for: detail, at: published).last
         let facts = report.facts.map { section in section.title == times?.title ? times ?? section : section }
-        let datasetRows = datasets.map { dataset -> HTML in
-            let shown = PublicationStore.isPublic(dataset)
-            return """
+        let datasetRows = issued.datasets.map { dataset -> HTML in
+            """
             <tr><td>\(dataset.title)</td><td>\(t("datasets.access." + dataset.access))</td>\
-            <td>\(shown ? t("publication.print.dataset_shown", base + SiteURL.publicDataset(dataset.slug).path) : t("publication.print.dataset_not_shown"))</td></tr>
+            <td>\(dataset.shown ? t("publication.print.dataset_shown", base + SiteURL.publicDataset(dataset.slug).path) : t("publication.print.dataset_not_shown"))</td></tr>
             """
         }
         let deliveryRows = view.deliveries.map { delivery -> HTML in

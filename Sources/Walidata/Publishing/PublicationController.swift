@@ -13,20 +13,23 @@ enum PublicationController {
         return req.redirect(to: SiteURL.caseDetail(caseID).path)
     }
 
-    /// `/cases/{id}/final-report`: exists once step 9 has published the announcement.
+    /// `/cases/{id}/final-report`: exists once step 9 has published the announcement; printed as issued.
     @Sendable static func finalReport(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         let detail = try await CaseDetail.load(record, on: req.db)
         guard let view = detail.publication, view.announcement.published else { throw UserError(.notFound, "publication.error.no_final_report") }
         guard let report = detail.reports.last(where: { $0.finalizedAt != nil }) else { throw UserError(.notFound, "caseReport.error.no_final") }
-        let datasets = view.datasetIDs.isEmpty ? [] : try await Dataset.query(on: req.db).filter(\.$id ~~ view.datasetIDs).sort(\.$title).all()
-        let kabid: User? = if let id = view.announcement.publishedBy { try await User.find(id, on: req.db) } else { nil }
-        let place = try await Setting.get(LetterDraft.keys.place, on: req.db).flatMap { $0.trimmingCharacters(in: .whitespaces).nilIfEmpty } ?? LetterDraft.defaultPlace
-        let signer = FinalReportPrint.Signer(
-            place: place, title: detail.definition.lane(Role.kabid.rawValue)?.name ?? "Kepala Bidang Komunikasi",
-            name: kabid?.fullName ?? "", nip: kabid?.nip ?? "")
-        let body = FinalReportPrint.body(detail: detail, report: report, view: view, datasets: datasets, signer: signer, baseURL: req.application.walidata.baseURL)
+        // Issued at publication (M016); a report published before that is frozen at its first print.
+        let issued: FinalReportPrint.Issued
+        if let frozen = view.announcement.finalReport {
+            issued = frozen
+        } else {
+            issued = try await FinalReportPrint.issue(detail: detail, view: view, on: req.db)
+            view.announcement.finalReport = issued
+            try await view.announcement.save(on: req.db)
+        }
+        let body = FinalReportPrint.body(detail: detail, report: report, view: view, issued: issued, baseURL: req.application.walidata.baseURL)
         return PrintDocument.render(req, title: "Laporan Akhir \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
     }
 }

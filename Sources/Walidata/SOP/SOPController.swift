@@ -11,7 +11,7 @@ enum SOPController {
     }
 
     @Sendable static func printSheet(_ req: Request) async throws -> HTML {
-        try SOPPrintView.render(req, revision: try await SOPStore.inForce(on: req.db))
+        try SOPPrintView.render(req, revision: try await SOPStore.inForce(on: req.db), letterhead: try await Letterhead.load(on: req.db))
     }
 
     @Sendable static func revisions(_ req: Request) async throws -> HTML {
@@ -24,7 +24,8 @@ enum SOPController {
     }
 
     @Sendable static func printRevision(_ req: Request) async throws -> HTML {
-        try SOPPrintView.render(req, revision: try await SOPStore.revision(try req.intParameter("revision"), on: req.db))
+        let revision = try await SOPStore.revision(try req.intParameter("revision"), on: req.db)
+        return try SOPPrintView.render(req, revision: revision, letterhead: try await Letterhead.load(on: req.db))
     }
 
     struct NewDraftForm: Content { var changeNote: String? }

@@ -9,7 +9,8 @@ enum SOPSheet {
     /// Steps per printed A4 landscape page; where the page breaks, off-page connectors appear.
     static let rowsPerPrintedPage = 5
 
-    static func identity(_ definition: SOPDefinition, revision: SOPRevision, t: Translator) -> HTML {
+    /// `arms`: the regency's arms for the print (`PrintDocument.arms`); the generic emblem otherwise.
+    static func identity(_ definition: SOPDefinition, revision: SOPRevision, t: Translator, arms: HTML? = nil) -> HTML {
         let id = definition.identity
         func list(_ items: [String]) -> HTML {
             items.isEmpty ? "–" : "<ol>\(items.map { "<li>\($0)</li>" as HTML })</ol>"
@@ -21,7 +22,7 @@ enum SOPSheet {
         return """
         <table class="sop-identity" id="sop-identity">
         <tr>
-        <td class="sop-agency" rowspan="1"><div class="sop-emblem" aria-hidden="true">\(HTML(raw: emblem))</div>
+        <td class="sop-agency" rowspan="1"><div class="sop-emblem" aria-hidden="true">\(arms ?? HTML(raw: emblem))</div>
         <p class="sop-agency-name">\(id.instansi.uppercased())</p><p class="sop-agency-dinas">\(id.dinas.uppercased())</p></td>
         <td class="sop-meta"><table class="sop-meta-table">
         <tr><th>\(t("sop.id.number"))</th><td>:</td><td>\(id.nomor)</td></tr>

@@ -60,6 +60,9 @@ enum SiteURL {
     case uploadScript
     case audit
     case settings
+    case settingsArms
+    case settingsArmsRemove
+    case letterheadArms
     case backups
     case cases
     case caseNew
@@ -156,6 +159,9 @@ enum SiteURL {
         case .uploadScript: "/static/upload.js"
         case .audit: "/admin/audit"
         case .settings: "/admin/settings"
+        case .settingsArms: "/admin/settings/arms"
+        case .settingsArmsRemove: "/admin/settings/arms/remove"
+        case .letterheadArms: "/kop/lambang"
         case .backups: "/admin/backups"
         case .cases: "/cases"
         case .caseNew: "/cases/new"

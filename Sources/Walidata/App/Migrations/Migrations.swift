@@ -19,6 +19,8 @@ enum Migrations {
         app.migrations.add(M012CreateCaseAttachments())
         app.migrations.add(M013AddEventCaseID())
         app.migrations.add(M014AddDatasetPublication())
+        app.migrations.add(M015AddReceiptSnapshot())
+        app.migrations.add(M016AddFinalReportSnapshot())
         app.migrations.add(M017AddFinalNarrative())
         app.migrations.add(M020CreateChannels())
     }
