@@ -23,7 +23,9 @@ struct DocumentTests {
         let officer = TestBrowser(f.app)
         try await officer.login("pengelolati")
         _ = try await officer.get("/cases/\(id)")
-        #expect(try await officer.post("/cases/\(id)/datasets", [("title", "Stunting 2026")]).status == .seeOther)
+        #expect(try await officer.post("/cases/\(id)/datasets", [
+            ("title", "Stunting 2026"), ("topic", "Kesehatan"), ("source", "Dinas Kesehatan"), ("unit", "anak"), ("period", "2026"), ("access", "terbuka"),
+        ]).status == .seeOther)
         let dataset = try #require(try await Dataset.query(on: f.app.db).filter(\.$title == "Stunting 2026").first())
         _ = try await officer.get("/cases/\(id)")
         #expect(try await CaseDataTests.upload(officer, caseID: id, slug: dataset.slug, filename: "stunting.csv", bytes: CaseDataTests.good).status == .seeOther)
