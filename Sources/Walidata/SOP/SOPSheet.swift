@@ -81,7 +81,7 @@ enum SOPSheet {
             let activity = t.lang == .en && !step.activityEnglish.isEmpty ? step.activityEnglish : step.activity
             rows.append("""
             <tr class="sop-step" style="height:\(Int(page.rowHeight))px" id="step-\(step.number)">
-            <td class="c">\(step.number)</td><td>\(activity)</td>\(cell)<td>\(step.requirement)</td><td class="c">\(step.time.text)</td><td>\(step.output)</td><td>\(step.note)</td>
+            <td class="c">\(step.number)</td><td>\(activity)</td>\(cell)<td>\(step.requirement)</td><td class="c">\(DurationText.standard(step.time, t: t))</td><td>\(step.output)</td><td>\(step.note)</td>
             </tr>
             """)
         }
