@@ -70,8 +70,8 @@ enum CalendarViews {
         </form>
         """)
         let calc: HTML = """
-        <h2>\(t("calendar.calculator"))</h2>
-        <form class="card" method="get" action="\(SiteURL.calendar.path)">
+        <h2 id="calculator">\(t("calendar.calculator"))</h2>
+        <form class="card" method="get" action="\(SiteURL.calendar.path)#calculator">
         <p class="hint">\(t("calendar.calculator_hint"))</p>
         \(FormField.errors(calculatorErrors, t: t))
         <div class="grid3">

@@ -46,11 +46,11 @@ enum ReportViews {
         guard !check.columns.isEmpty else { return .empty }
         let rows = check.columns.map { c -> HTML in
             let column = TableCells.column(c)
-            // Numbers as the table shows them (`1.125,46`), right-aligned; dates and words as stored.
+            // Numbers as the table shows them (`1.125,46`); dates and words as stored. Left-aligned
+            // like the words they stand among, so the two columns read straight down.
             func extreme(_ value: String?) -> HTML {
                 guard let value else { return "<td>–</td>" }
-                guard column.numeric else { return "<td>\(value)</td>" }
-                return "<td class=\"num\">\(NumberText.canonical(value, lang: t.lang, grouped: column.grouped))</td>"
+                return "<td>\(column.numeric ? NumberText.canonical(value, lang: t.lang, grouped: column.grouped) : value)</td>"
             }
             let distinct = NumberText.format(c.distinctCount, lang: t.lang)
             return """
