@@ -211,3 +211,26 @@ def test_favicon_is_served(ui, server):
     assert ui.http_status("/favicon.ico") == 200
     ui.go("/login")
     assert ui.driver.find_element(By.CSS_SELECTOR, "link[rel=icon]").get_attribute("href").endswith("/favicon.ico")
+
+
+def test_main_pages_fit_a_phone(ui, server, shot):
+    """No page scrolls sideways at 390 px; wide tables scroll inside their own frame."""
+    ui.login("admin", "Rahasia-Admin-1")
+    ui.go("/datasets")
+    dataset = next((a.get_attribute("href").split(server.base_url, 1)[-1]
+                    for a in ui.driver.find_elements(By.CSS_SELECTOR, "main a[href^='/datasets/'], main a[href*='/datasets/']")
+                    if a.get_attribute("href").split(server.base_url, 1)[-1].count("/") == 2), None)
+    pages = ["/", "/cases", "/tasks", "/datasets", "/sop", "/notifications", "/account", "/admin/users",
+             "/admin/settings", "/publik", "/publik/data"]
+    if dataset:
+        pages += [dataset, dataset + "/versions/1"]
+    wide = {}
+    phone(ui)
+    for path in pages:
+        ui.go(path)
+        width = scroll_width(ui)
+        if width > PHONE:
+            wide[path] = width
+            shot(f"wide-{path.strip('/').replace('/', '-') or 'home'}", full_page=True)
+    desktop(ui)
+    assert not wide, f"pages wider than {PHONE} px: {wide}"
