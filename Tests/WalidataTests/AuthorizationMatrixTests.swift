@@ -41,6 +41,7 @@ struct AuthorizationMatrixTests {
     static let table: [(route: String, expect: String)] = [
         ("GET /healthz", "AAAAAAAAA"),
         ("GET /static/walidata.css", "AAAAAAAAA"),
+        ("GET /favicon.ico", "AAAAAAAAA"),
         ("GET /static/upload.js", "AAAAAAAAA"),
         ("GET /login", "AAAAAAAAA"),
         ("POST /login", "AAAAAAAAA"),

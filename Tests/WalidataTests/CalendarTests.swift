@@ -57,7 +57,7 @@ struct CalendarTests {
             try await browser.get("/calendar")
             let response = try await browser.post("/calendar/days", [("date", "2026-02-30"), ("kind", "libur_daerah"), ("description", "")])
             #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains("Tanggal tidak valid"))
+            #expect(response.body.string.contains("Tanggal &quot;2026-02-30&quot; tidak terbaca") && response.body.string.contains("TTTT-BB-HH"))
             #expect(response.body.string.contains("Pilih jenis hari libur"))
             #expect(try await NonWorkingDayRow.query(on: app.db).count() == 25)
         }

@@ -67,7 +67,7 @@ def test_upload_profile_compare_restore(ui, server, shot):
     shot("v2-profile")
 
     ui.go("/datasets/penduduk-per-desa-2025")
-    ui.fill("key", "kode_desa")
+    Select(ui.el("select[name='key']")).select_by_value("kode_desa")
     ui.click_and_wait_navigation("#compare")
     result = ui.el("#compare-result", "comparison")
     text = result.text

@@ -19,7 +19,7 @@ enum HomeView {
     static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?, tasks: [CaseTask]? = nil) async -> HTML {
         let t = req.t
         let steps = mySteps.map { step -> HTML in
-            "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(step.activity) <span class=\"muted\">(\(step.time.text) · \(step.output))</span></li>"
+            "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(CaseStepViews.stepName(t, step)) <span class=\"muted\">(\(DurationText.standard(step.time, t: t)) · \(step.output))</span></li>"
         }
         var links: [HTML] = ["<li><a href=\"\(SiteURL.sop.path)\">\(t("home.read_sop"))</a></li>", "<li><a href=\"\(SiteURL.calendar.path)\">\(t("home.calendar"))</a></li>"]
         if user.role == .admin {

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
 
     app.get("healthz", access: .anyone, use: HealthController.check)
     app.get("static", "walidata.css", access: .anyone) { req in Stylesheet.response(req) }
+    app.get("favicon.ico", access: .anyone) { req in Favicon.response(req) }
 
     app.get("login", access: .anyone, use: LoginController.show)
     app.post("login", access: .anyone, use: LoginController.submit)

@@ -7,23 +7,33 @@ import WalidataCore
 enum CalendarController {
     @Sendable static func show(_ req: Request) async throws -> HTML {
         let year = req.query[Int.self, at: "year"]
-        let calculator = try? req.query.decode(CalculatorQuery.self)
+        // Any of the calculator's fields makes it a question to answer, or to explain.
+        let calculator = (try? req.query.decode(CalculatorQuery.self)).flatMap { q in
+            [q.start, q.time, q.standard].contains { $0 != nil } ? q : nil
+        }
         return try await page(req, year: year, calculator: calculator, errors: [])
     }
 
-    static func page(_ req: Request, year: Int?, calculator: CalculatorQuery?, errors: [Problem], status: HTTPResponseStatus = .ok) async throws -> HTML {
+    static func page(_ req: Request, year: Int?, calculator: CalculatorQuery?, errors: [Problem], submitted: [String: String]? = nil) async throws -> HTML {
         let hours = try await CalendarStore.hoursRows(on: req.db)
         let days = try await CalendarStore.nonWorkingDays(on: req.db)
         let years = Set(days.compactMap { Int($0.date.prefix(4)) }).sorted()
         let shownYear = year ?? years.last(where: { $0 <= currentYear() }) ?? years.last ?? currentYear()
         var result: CalendarViews.CalculatorResult?
-        if let calculator, let start = calculator.startDate, let standard = TimeStandard(parsing: calculator.standard ?? "") {
-            let calendar = try await CalendarStore.load(on: req.db)
-            result = .init(start: start, standard: standard, due: calendar.due(from: start, adding: standard))
+        var calculatorErrors: [Problem] = []
+        if let calculator {
+            switch calculator.read() {
+            case .success(let (start, standard)):
+                let calendar = try await CalendarStore.load(on: req.db)
+                result = .init(start: start, standard: standard, due: calendar.due(from: start, adding: standard))
+            case .failure(let problems):
+                calculatorErrors = problems.problems
+            }
         }
         return await CalendarViews.page(
             req, hours: hours, days: days.filter { $0.date.hasPrefix(String(shownYear)) }, years: years,
-            shownYear: shownYear, calculator: calculator, result: result, errors: errors
+            shownYear: shownYear, calculator: calculator, result: result, errors: errors,
+            calculatorErrors: calculatorErrors, submitted: submitted
         )
     }
 
@@ -33,39 +43,63 @@ enum CalendarController {
         return calendar.component(.year, from: Date())
     }
 
-    /// `start` as `YYYY-MM-DDTHH:MM` (an `<input type=datetime-local>`), read in WIB.
+    /// The deadline calculator's question: `start` a day as `YYYY-MM-DD`, `time` as `HH:MM`
+    /// (both read in WIB), `standard` as a time standard (`2 hari`, `3 hours`).
     struct CalculatorQuery: Content {
         var start: String?
+        var time: String?
         var standard: String?
 
-        var startDate: Date? {
-            guard let start else { return nil }
-            let parts = start.split(separator: "T")
-            guard parts.count == 2, let date = LocalDate(iso: String(parts[0])) else { return nil }
-            let clock = parts[1].split(separator: ":").compactMap { Int($0) }
-            guard clock.count >= 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else { return nil }
+        struct Problems: Error { var problems: [Problem] }
+
+        /// The start instant and the standard, or every field that cannot be read, each with a
+        /// message naming the format it needs.
+        func read() -> Result<(Date, TimeStandard), Problems> {
+            var problems: [Problem] = []
+            let dateText = (start ?? "").trimmingCharacters(in: .whitespaces)
+            let timeText = (time ?? "").trimmingCharacters(in: .whitespaces)
+            let standardText = (standard ?? "").trimmingCharacters(in: .whitespaces)
+            if dateText.isEmpty || timeText.isEmpty { problems.append("calendar.error.start_missing") }
+            let date = DateTimeInput.date(dateText)
+            if !dateText.isEmpty && date == nil { problems.append(Problem("input.error.date", dateText)) }
+            let minute = DateTimeInput.minute(timeText)
+            if !timeText.isEmpty && minute == nil { problems.append(Problem("input.error.time", timeText)) }
+            let parsed = TimeStandard(parsing: standardText)
+            if parsed == nil { problems.append(Problem("calendar.error.standard", standardText)) }
+            guard problems.isEmpty, let date, let minute, let parsed else { return .failure(Problems(problems: problems)) }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = DateText.officeZone
-            return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: clock[0], minute: clock[1]))
+            let instant = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60))!
+            return .success((instant, parsed))
         }
     }
 
     @Sendable static func updateHours(_ req: Request) async throws -> Response {
         var errors: [Problem] = []
         var parsed: [Int: (Int?, Int?)] = [:]
+        var submitted: [String: String] = [:]
         for weekday in 1...7 {
             let open = (try? req.content.get(String.self, at: "start\(weekday)"))?.trimmingCharacters(in: .whitespaces) ?? ""
             let close = (try? req.content.get(String.self, at: "end\(weekday)"))?.trimmingCharacters(in: .whitespaces) ?? ""
+            submitted["start\(weekday)"] = open
+            submitted["end\(weekday)"] = close
             if open.isEmpty && close.isEmpty { parsed[weekday] = (nil, nil); continue }
-            guard let hours = WorkingHours(parsing: open, close) else {
-                errors.append("calendar.error.hours")
+            // Exactly HH:MM, as the fields show; a bad time is named, not lumped with the rest.
+            let start = DateTimeInput.minute(open), end = DateTimeInput.minute(close, allowMidnightEnd: true)
+            for (text, minute) in [(open, start), (close, end)] where minute == nil {
+                let problem = Problem("input.error.time", text)
+                if !errors.contains(problem) { errors.append(problem) }
+            }
+            guard let start, let end else { continue }
+            guard let hours = WorkingHours(start: start, end: end) else {
+                if !errors.contains("calendar.error.hours") { errors.append("calendar.error.hours") }
                 continue
             }
             parsed[weekday] = (hours.start, hours.end)
         }
         if parsed.values.allSatisfy({ $0.0 == nil }) && errors.isEmpty { errors.append("calendar.error.no_working_day") }
         guard errors.isEmpty else {
-            let html = try await page(req, year: nil, calculator: nil, errors: errors)
+            let html = try await page(req, year: nil, calculator: nil, errors: errors, submitted: submitted)
             return try await HTMLPage(status: .unprocessableEntity, html).encodeResponse(for: req)
         }
         let hours = parsed
@@ -99,14 +133,14 @@ enum CalendarController {
     @Sendable static func addDay(_ req: Request) async throws -> Response {
         let form = try req.content.decode(DayForm.self)
         var errors: [Problem] = []
-        let date = LocalDate(iso: form.date.trimmingCharacters(in: .whitespaces))
-        if date == nil { errors.append("calendar.error.date") }
+        let date = DateTimeInput.date(form.date)
+        if date == nil { errors.append(Problem("input.error.date", form.date.trimmingCharacters(in: .whitespaces))) }
         let kind = NonWorkingKind(rawValue: form.kind)
         if kind == nil { errors.append("calendar.error.kind") }
         let description = form.description.trimmingCharacters(in: .whitespacesAndNewlines)
         if description.isEmpty || description.count > 200 { errors.append("calendar.error.description") }
         guard errors.isEmpty, let date, let kind else {
-            let html = try await page(req, year: date?.year, calculator: nil, errors: errors)
+            let html = try await page(req, year: date?.year, calculator: nil, errors: errors, submitted: ["date": form.date])
             return try await HTMLPage(status: .unprocessableEntity, html).encodeResponse(for: req)
         }
         try await EventLog.record(.init(action: "calendar.day_add", note: description, details: ["date": date.iso, "kind": kind.rawValue]), by: .init(try req.requireUser()), on: req.db) { tx in

@@ -10,7 +10,8 @@ enum CalendarViews {
 
     static func page(
         _ req: Request, hours: [WorkingHoursRow], days: [NonWorkingDayRow], years: [Int], shownYear: Int,
-        calculator: CalendarController.CalculatorQuery?, result: CalculatorResult?, errors: [Problem]
+        calculator: CalendarController.CalculatorQuery?, result: CalculatorResult?, errors: [Problem],
+        calculatorErrors: [Problem] = [], submitted: [String: String]? = nil
     ) async -> HTML {
         let t = req.t
         let isAdmin = req.currentUser?.role == .admin
@@ -19,8 +20,13 @@ enum CalendarViews {
             let row = byWeekday[weekday]
             let start = row?.startMinute.map(DateText.clock) ?? ""
             let end = row?.endMinute.map(DateText.clock) ?? ""
+            let day = DateText.weekday(weekday, lang: t.lang)
+            let opens = submitted?["start\(weekday)"] ?? start, closes = submitted?["end\(weekday)"] ?? end
             let cells: HTML = isAdmin
-                ? "<td><input type=\"time\" name=\"start\(weekday)\" value=\"\(start)\" aria-label=\"\(t("calendar.opens")) \(DateText.weekday(weekday, lang: t.lang))\"></td><td><input type=\"time\" name=\"end\(weekday)\" value=\"\(end)\" aria-label=\"\(t("calendar.closes")) \(DateText.weekday(weekday, lang: t.lang))\"></td>"
+                ? """
+                  <td><input type="text" name="start\(weekday)" value="\(opens)"\(FormField.timeAttributes(t)) aria-label="\(t("calendar.opens")) \(day)"></td>\
+                  <td><input type="text" name="end\(weekday)" value="\(closes)"\(FormField.timeAttributes(t)) aria-label="\(t("calendar.closes")) \(day)"></td>
+                  """
                 : (start.isEmpty ? "<td colspan=\"2\" class=\"muted\">\(t("calendar.closed"))</td>" : "<td>\(start)</td><td>\(end)</td>")
             return "<tr><th scope=\"row\">\(DateText.weekday(weekday, lang: t.lang))</th>\(cells)</tr>"
         }
@@ -30,7 +36,7 @@ enum CalendarViews {
         <tbody>\(hourRows)</tbody></table></div>
         """
         let hoursSection: HTML = isAdmin
-            ? "<form class=\"card\" method=\"post\" action=\"\(SiteURL.calendarHours.path)\">\(Layout.csrfField(req))\(hoursTable)<p class=\"hint\">\(t("calendar.hours_hint"))</p><div class=\"actions\"><button type=\"submit\" id=\"save-hours\">\(t("form.save"))</button></div></form>"
+            ? "<form class=\"card\" method=\"post\" action=\"\(SiteURL.calendarHours.path)\">\(Layout.csrfField(req))\(hoursTable)<p class=\"hint\">\(t("input.time_hint")) \(t("calendar.hours_hint"))</p><div class=\"actions\"><button type=\"submit\" id=\"save-hours\">\(t("form.save"))</button></div></form>"
             : "<div class=\"card\">\(hoursTable)</div>"
 
         let dayRows = days.map { row -> HTML in
@@ -50,7 +56,7 @@ enum CalendarViews {
         <form class="card" method="post" action="\(SiteURL.calendarDays.path)">
         \(Layout.csrfField(req))
         <div class="grid2">
-        <div>\(FormField.text("date", label: t("calendar.date"), type: "date", required: true))</div>
+        <div>\(FormField.date("date", label: t("calendar.date"), value: submitted?["date"] ?? "", required: true, t: t))</div>
         <div>\(FormField.select("kind", label: t("calendar.kind"), options: kindOptions, selected: NonWorkingKind.penutupanKantor.rawValue))</div>
         </div>
         \(FormField.text("description", label: t("calendar.description"), required: true))
@@ -64,15 +70,17 @@ enum CalendarViews {
         </form>
         """)
         let calc: HTML = """
-        <h2>\(t("calendar.calculator"))</h2>
-        <form class="card" method="get" action="\(SiteURL.calendar.path)">
+        <h2 id="calculator">\(t("calendar.calculator"))</h2>
+        <form class="card" method="get" action="\(SiteURL.calendar.path)#calculator">
         <p class="hint">\(t("calendar.calculator_hint"))</p>
-        <div class="grid2">
-        <div>\(FormField.text("start", label: t("calendar.start"), value: calculator?.start ?? "", type: "datetime-local", required: true))</div>
-        <div>\(FormField.text("standard", label: t("calendar.standard"), value: calculator?.standard ?? "1 hari", required: true, hint: t("calendar.standard_hint")))</div>
+        \(FormField.errors(calculatorErrors, t: t))
+        <div class="grid3">
+        <div>\(FormField.date("start", label: t("calendar.start_date"), value: calculator?.start ?? "", required: true, t: t))</div>
+        <div>\(FormField.time("time", label: t("calendar.start_time"), value: calculator?.time ?? "", required: true, t: t))</div>
+        <div>\(FormField.text("standard", label: t("calendar.standard"), value: calculator?.standard ?? t("duration.hari.one", "1"), required: true, hint: t("calendar.standard_hint")))</div>
         </div>
         <div class="actions"><button type="submit" class="secondary" id="calculate">\(t("calendar.calculate"))</button></div>
-        \(result.map { r -> HTML in "<p id=\"due-result\"><strong>\(t("calendar.due_result", DateText.dateTime(r.start, t: t), r.standard.text, DateText.dateTime(r.due, t: t)))</strong></p>" })
+        \(result.map { r -> HTML in "<p id=\"due-result\"><strong>\(t("calendar.due_result", DateText.dateTime(r.start, t: t), DurationText.standard(r.standard, t: t), DateText.dateTime(r.due, t: t)))</strong></p>" })
         </form>
         """
         let body: HTML = """

@@ -119,7 +119,7 @@ enum CaseViews {
         return """
         <div class="card current-step" id="current-step">
         <h2>\(t("cases.current_step", String(step.number))): \(t.lang == .en && !step.activityEnglish.isEmpty ? step.activityEnglish : step.activity)</h2>
-        <p>\(t("cases.executor", lane)) · \(t("cases.output", step.output)) · \(t("cases.time_standard", step.time.text))</p>
+        <p>\(t("cases.executor", lane)) · \(t("cases.output", step.output)) · \(t("cases.time_standard", DurationText.standard(step.time, t: t)))</p>
         <p>\(t("cases.due", DateText.dateTime(open.dueAt, t: t))) \(CaseStepViews.badge(t, detail.status(of: open)))</p>
         <div class="step-work\(work.stacked ? " stacked" : "")">
         <div class="step-main" id="step-main">\(work.main)</div>

@@ -87,7 +87,15 @@ enum DatasetViews {
         return await Layout.render(req, title: title, body: body)
     }
 
-    static func detail(_ req: Request, user: User, dataset: Dataset, versions: [DatasetVersion]) async -> HTML {
+    /// What a refused comparison asked for, so its form comes back filled in with the reason.
+    struct CompareRequest {
+        var from: Int
+        var to: Int
+        var key: String
+        var problem: Problem
+    }
+
+    static func detail(_ req: Request, user: User, dataset: Dataset, versions: [DatasetVersion], compareRequest: CompareRequest? = nil) async -> HTML {
         let t = req.t
         let canSubmit = DatasetPolicy.may(.submitVersion, user, dataset)
         let canRestore = DatasetPolicy.may(.restoreVersion, user, dataset)
@@ -112,14 +120,19 @@ enum DatasetViews {
             """
         }
         let accepted = versions.filter { $0.state == .accepted }
+        let versionOptions = accepted.map { (value: String($0.number), label: t("versions.number", String($0.number))) }
+        // The key is chosen from the columns, so it cannot be mistyped; the newest table's come first.
+        let keyColumns = accepted.flatMap { TableController.columnNames(of: $0) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let keyOptions = [(value: "", label: t("compare.no_key"))] + keyColumns.map { (value: $0, label: $0) }
         let compare: HTML = accepted.count >= 2 ? """
         <form class="card no-print" method="get" action="\(SiteURL.datasetCompare(dataset.slug).path)" id="compare-form">
         <h2>\(t("compare.title"))</h2>
+        \(FormField.errors(compareRequest.map { [$0.problem] } ?? [], t: t))
         <div class="grid2">
-        <div>\(FormField.select("from", label: t("compare.from"), options: accepted.map { (value: String($0.number), label: t("versions.number", String($0.number))) }, selected: String(accepted[1].number)))</div>
-        <div>\(FormField.select("to", label: t("compare.to"), options: accepted.map { (value: String($0.number), label: t("versions.number", String($0.number))) }, selected: String(accepted[0].number)))</div>
+        <div>\(FormField.select("from", label: t("compare.from"), options: versionOptions, selected: String(compareRequest?.from ?? accepted[1].number)))</div>
+        <div>\(FormField.select("to", label: t("compare.to"), options: versionOptions, selected: String(compareRequest?.to ?? accepted[0].number)))</div>
         </div>
-        \(FormField.text("key", label: t("compare.key"), hint: t("compare.key_hint")))
+        \(FormField.select("key", label: t("compare.key"), options: keyOptions, selected: compareRequest?.key ?? "", hint: t("compare.key_hint")))
         <div class="actions"><button type="submit" class="secondary" id="compare">\(t("compare.submit"))</button></div>
         </form>
         """ : .empty

@@ -1,4 +1,5 @@
 import Vapor
+import WalidataCore
 import WalidataTables
 
 /// The check report of a tabular version, as a data officer reads it: what was found
@@ -11,6 +12,15 @@ enum ReportViews {
         }
         guard let check = Intake.report(of: version) else {
             return "<p class=\"muted\" id=\"unchecked\">\(t("versions.unchecked"))</p>"
+        }
+        // A picture or a spreadsheet file is not a table: no encoding, separator or line count
+        // to report, no table checks to list; just what it is and what to upload instead.
+        if let binary = check.problems.first(where: { $0.code == .binaryFile }) {
+            return """
+            <div class="card" id="not-a-table"><h2>\(t("report.not_a_table"))</h2>
+            <p class="flash-error" id="problems">\(t.lang == .id ? binary.indonesianMessage : binary.englishMessage)</p>
+            <p class="hint">\(t("report.not_a_table_hint"))</p></div>
+            """
         }
         let summary: HTML = """
         <div class="card"><h2>\(t("report.title"))</h2>
@@ -35,24 +45,42 @@ enum ReportViews {
     static func profile(_ check: CSVCheck, t: Translator) -> HTML {
         guard !check.columns.isEmpty else { return .empty }
         let rows = check.columns.map { c -> HTML in
-            """
+            let column = TableCells.column(c)
+            // Numbers as the table shows them (`1.125,46`); dates and words as stored. Left-aligned
+            // like the words they stand among, so the two columns read straight down.
+            func extreme(_ value: String?) -> HTML {
+                guard let value else { return "<td>–</td>" }
+                return "<td>\(column.numeric ? NumberText.canonical(value, lang: t.lang, grouped: column.grouped) : value)</td>"
+            }
+            let distinct = NumberText.format(c.distinctCount, lang: t.lang)
+            return """
             <tr><td>\(c.name)</td><td>\(t("report.type." + c.type.rawValue))</td>
-            <td class="num">\(NumberText.format(Int64(c.valueCount), lang: t.lang))</td><td class="num">\(NumberText.format(Int64(c.nullCount), lang: t.lang))</td>
-            <td class="num">\(c.distinctCountText)</td><td>\(c.minimum ?? "–")</td><td>\(c.maximum ?? "–")</td></tr>
+            <td class="num">\(NumberText.format(c.valueCount, lang: t.lang))</td><td class="num">\(NumberText.format(c.nullCount, lang: t.lang))</td>
+            <td class="num">\(c.distinctCountIsCapped ? "> " + distinct : distinct)</td>\(extreme(c.minimum))\(extreme(c.maximum))</tr>
             """
         }
         return """
         <h2>\(t("report.profile"))</h2>
         <div class="table-wrap"><table class="list" id="profile-table">
-        <thead><tr><th>\(t("report.column"))</th><th>\(t("report.type"))</th><th>\(t("report.values"))</th><th>\(t("report.nulls"))</th><th>\(t("report.distinct"))</th><th>\(t("report.min"))</th><th>\(t("report.max"))</th></tr></thead>
+        <thead><tr><th>\(t("report.column"))</th><th>\(t("report.type"))</th><th class="num">\(t("report.values"))</th><th class="num">\(t("report.nulls"))</th><th class="num">\(t("report.distinct"))</th><th>\(t("report.min"))</th><th>\(t("report.max"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
     }
 
     static func preview(_ check: CSVCheck, t: Translator) -> HTML {
         guard !check.preview.isEmpty else { return .empty }
-        let head = check.header.map { "<th>\($0)</th>" as HTML }
-        let rows = check.preview.map { row -> HTML in "<tr>\(row.map { "<td>\($0)</td>" as HTML })</tr>" }
+        // An accepted file's first rows read like its table: numbers in the reader's notation.
+        let columns: [TableCells.Column?] = check.header.indices.map { i in
+            check.accepted && i < check.columns.count ? TableCells.column(check.columns[i]) : nil
+        }
+        let head = check.header.enumerated().map { i, name -> HTML in columns[i]?.numeric == true ? "<th class=\"num\">\(name)</th>" : "<th>\(name)</th>" }
+        func cell(_ i: Int, _ text: String) -> HTML {
+            guard i < columns.count, let column = columns[i], column.numeric else { return "<td>\(text)</td>" }
+            let mark: Character = check.columns[i].numberStyle == .international ? "." : ","
+            let shown = NumberNotation.canonical(uploaded: text, decimalMark: mark).map { NumberText.canonical($0, lang: t.lang, grouped: column.grouped) } ?? text
+            return "<td class=\"num\">\(shown)</td>"
+        }
+        let rows = check.preview.map { row -> HTML in "<tr>\(row.enumerated().map { cell($0, $1) })</tr>" }
         return """
         <h2>\(t("report.preview", String(check.preview.count)))</h2>
         <div class="table-wrap"><table class="list" id="preview-table"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>

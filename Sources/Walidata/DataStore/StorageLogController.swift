@@ -45,8 +45,15 @@ enum StorageLogController {
         let q = try req.query.decode(Query.self)
         let calendar = WorkingCalendar.standard()
         let today = calendar.localDate(of: Date())
-        let to = q.to.flatMap(LocalDate.init(iso:)) ?? today
-        let from = q.from.flatMap(LocalDate.init(iso:)) ?? (dataset == nil ? to.adding(days: -30) : LocalDate(year: 2000, month: 1, day: 1)!)
+        // An empty field takes the default; a date that cannot be read is named, not ignored.
+        func date(_ raw: String?) throws -> LocalDate? {
+            let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            guard let date = DateTimeInput.date(text) else { throw UserError(.badRequest, "input.error.date", text) }
+            return date
+        }
+        let to = try date(q.to) ?? today
+        let from = try date(q.from) ?? (dataset == nil ? to.adding(days: -30) : LocalDate(year: 2000, month: 1, day: 1)!)
         guard from <= to else { throw UserError(.badRequest, "log.error.range") }
         let start = Int64(calendar.instant(on: from, minute: 0).timeIntervalSince1970 * 1000)
         let end = Int64(calendar.instant(on: to.adding(days: 1), minute: 0).timeIntervalSince1970 * 1000)

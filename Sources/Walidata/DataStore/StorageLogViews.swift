@@ -70,8 +70,8 @@ enum StorageLogViews {
         <p class="muted">\(t("log.intro"))</p>
         <form class="card no-print" method="get" action="\(action)">
         <div class="grid2">
-        <div>\(FormField.text("from", label: t("log.from"), value: page.from.iso, type: "date"))</div>
-        <div>\(FormField.text("to", label: t("log.to"), value: page.to.iso, type: "date"))</div>
+        <div>\(FormField.date("from", label: t("log.from"), value: page.from.iso, t: t))</div>
+        <div>\(FormField.date("to", label: t("log.to"), value: page.to.iso, t: t))</div>
         </div>
         <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button><a class="button secondary" id="print-log" href="\(printURL)">\(t("log.print"))</a></div>
         </form>

@@ -72,9 +72,15 @@ enum TableController {
         let response = Response(status: .ok, body: body)
         caching.apply(to: response)
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
-        let base = "\(dataset.slug)-v\(version.number)\(query.filters.isEmpty ? "" : "-filter")"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: "\(base).\(format.fileExtension)"))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(
+            filename: exportFilename(dataset: dataset, version: version, format: format, filtered: !query.filters.isEmpty)))
         return response
+    }
+
+    /// `penduduk-v3.csv`, `penduduk-v3-excel.csv`, `penduduk-v3-filter.json`: the two CSVs
+    /// must not overwrite each other in a Downloads folder, and the name says which is which.
+    static func exportFilename(dataset: Dataset, version: DatasetVersion, format: ExportFormat, filtered: Bool) -> String {
+        "\(dataset.slug)-v\(version.number)\(format == .csvExcel ? "-excel" : "")\(filtered ? "-filter" : "").\(format.fileExtension)"
     }
 
     struct CompareParams: Content {
@@ -100,10 +106,28 @@ enum TableController {
         return (old, new, comparison)
     }
 
-    @Sendable static func comparePage(_ req: Request) async throws -> HTML {
-        let (_, dataset) = try await DatasetController.viewable(req)
+    /// The column names of an accepted version, as its check found them: the key choices.
+    static func columnNames(of version: DatasetVersion) -> [String] {
+        guard let check = Intake.report(of: version) else { return [] }
+        return check.columns.isEmpty ? check.header : check.columns.map(\.name)
+    }
+
+    /// A key that is not a column of both versions brings the dataset page back with the form
+    /// filled in and the reason, rather than an error page to go back from.
+    @Sendable static func comparePage(_ req: Request) async throws -> Response {
+        let (user, dataset) = try await DatasetController.viewable(req)
+        if let params = try? req.query.decode(CompareParams.self), let key = params.key?.trimmingCharacters(in: .whitespaces), !key.isEmpty {
+            let old = try await DatasetStore.version(params.from, of: dataset, on: req.db)
+            let new = try await DatasetStore.version(params.to, of: dataset, on: req.db)
+            if !(columnNames(of: old).contains(key) && columnNames(of: new).contains(key)) {
+                let versions = try await DatasetStore.versions(of: dataset, on: req.db)
+                let request = DatasetViews.CompareRequest(from: params.from, to: params.to, key: key, problem: Problem("compare.error.key", key))
+                let page = await DatasetViews.detail(req, user: user, dataset: dataset, versions: versions, compareRequest: request)
+                return try await HTMLPage(status: .unprocessableEntity, page).encodeResponse(for: req)
+            }
+        }
         let (old, new, comparison) = try await compare(req, dataset: dataset)
-        return await TableViews.comparison(req, dataset: dataset, old: old, new: new, comparison: comparison)
+        return try await TableViews.comparison(req, dataset: dataset, old: old, new: new, comparison: comparison).encodeResponse(for: req)
     }
 }
 

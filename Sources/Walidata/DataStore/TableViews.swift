@@ -19,9 +19,10 @@ enum TableViews {
             """
         }
         let sortOptions = [(value: "", label: t("table.row_order"))] + columns.map { (value: $0, label: $0) }
-        let head = ["#"].map { "<th class=\"num\">\($0)</th>" as HTML } + columns.map { CellText.header($0, t: t) }
+        let cells = TableCells(columns: columns, profiles: Intake.report(of: version)?.columns, rows: page.rows, lang: t.lang)
+        let head: HTML = "<th class=\"num\">#</th>\(cells.headers(columns, t: t))"
         let rows = page.rows.map { row -> HTML in
-            "<tr><td class=\"num muted\">\(row.number)</td>\(row.texts.map { CellText.cell($0, t: t) })</tr>"
+            "<tr><td class=\"num muted\">\(row.number)</td>\(cells.cells(row, t: t))</tr>"
         }
         let base = SiteURL.version(dataset.slug, version.number).path
         let from = page.totalCount == 0 ? 0 : page.offset + 1
@@ -62,10 +63,11 @@ enum TableViews {
 
     static func comparison(_ req: Request, dataset: Dataset, old: DatasetVersion, new: DatasetVersion, comparison c: TableComparison) async -> HTML {
         let t = req.t
-        func rowTable(_ rows: [TableRow], columns: [String], id: String) -> HTML {
+        func rowTable(_ rows: [TableRow], columns: [String], version: DatasetVersion, id: String) -> HTML {
             guard !rows.isEmpty else { return .empty }
-            let head = columns.map { CellText.header($0, t: t) }
-            let body = rows.map { r -> HTML in "<tr>\(r.texts.map { CellText.cell($0, t: t) })</tr>" }
+            let cells = TableCells(columns: columns, profiles: Intake.report(of: version)?.columns, rows: rows, lang: t.lang)
+            let head = cells.headers(columns, t: t)
+            let body = rows.map { r -> HTML in "<tr>\(cells.cells(r, t: t))</tr>" }
             return "<div class=\"table-wrap\"><table class=\"list\" id=\"\(id)\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
         }
         let changed = c.changedExamples.map { row -> HTML in
@@ -96,9 +98,9 @@ enum TableViews {
         \(HTML.when(!problems.isEmpty, "<ul class=\"problems\">\(problems)</ul>"))</div>
         \(HTML.when(!c.changedExamples.isEmpty, "<h2>\(t("compare.changed_examples"))</h2><div class=\"table-wrap\"><table class=\"list\" id=\"changed-rows\"><thead><tr><th>\(c.keyColumn ?? "")</th><th>\(t("compare.changes"))</th></tr></thead><tbody>\(changed)</tbody></table></div>"))
         \(HTML.when(!c.addedExamples.isEmpty, "<h2>\(t("compare.added_examples"))</h2>"))
-        \(rowTable(c.addedExamples, columns: c.newColumns, id: "added-rows"))
+        \(rowTable(c.addedExamples, columns: c.newColumns, version: new, id: "added-rows"))
         \(HTML.when(!c.removedExamples.isEmpty, "<h2>\(t("compare.removed_examples"))</h2>"))
-        \(rowTable(c.removedExamples, columns: c.oldColumns, id: "removed-rows"))
+        \(rowTable(c.removedExamples, columns: c.oldColumns, version: old, id: "removed-rows"))
         </div>
         """
         return await Layout.render(req, title: t("compare.heading", String(old.number), String(new.number)), body: body)

@@ -71,7 +71,7 @@ enum LetterViews {
         let day = calendar.localDate(of: fields.date)
         return """
         \(FormField.text("place", label: t("letters.place"), value: fields.place, required: true))
-        \(FormField.text("date", label: t("letters.date"), value: day.description, type: "date", required: true))
+        \(FormField.date("date", label: t("letters.date"), value: day.description, required: true, t: t))
         \(FormField.text("nature", label: t("letters.nature"), value: fields.nature, required: true))
         \(FormField.text("attachment", label: t("letters.attachment"), value: fields.attachment))
         \(FormField.text("subject", label: t("letters.subject"), value: fields.subject, required: true))

@@ -70,8 +70,8 @@ enum DashboardViews {
         let to = problem == nil ? d.period.to.iso : query.to ?? ""
         let form: HTML = """
         <form method="get" action="\(SiteURL.dashboard.path)" class="card period" id="period-form">
-        <div>\(FormField.text("from", label: t("dashboard.from"), value: from, type: "date"))</div>
-        <div>\(FormField.text("to", label: t("dashboard.to"), value: to, type: "date"))</div>
+        <div><label for="from">\(t("dashboard.from"))</label><input type="text" id="from" name="from" value="\(from)"\(FormField.dateAttributes(t))></div>
+        <div><label for="to">\(t("dashboard.to"))</label><input type="text" id="to" name="to" value="\(to)"\(FormField.dateAttributes(t))></div>
         <div><button type="submit">\(t("dashboard.show"))</button></div>
         <p class="hint">\(t("dashboard.period_hint"))</p>
         </form>

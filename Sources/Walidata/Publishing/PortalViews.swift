@@ -89,12 +89,13 @@ enum PortalViews {
         } else {
             "<p class=\"muted\" id=\"no-download\">\(t("portal.error.no_table"))</p>"
         }
-        let sample: HTML = if let preview, !preview.rows.isEmpty {
+        let cells = preview.map { TableCells(columns: $0.columns, profiles: version.flatMap { Intake.report(of: $0)?.columns }, rows: $0.rows, lang: t.lang) }
+        let sample: HTML = if let preview, let cells, !preview.rows.isEmpty {
             """
             <div class="card"><h2>\(preview.rows.count < preview.totalCount ? t("portal.preview", String(preview.rows.count), NumberText.format(Int64(preview.totalCount), lang: t.lang)) : t("portal.preview_all", String(preview.rows.count)))</h2>
             <div class="table-wrap"><table class="list" id="preview">
-            <thead><tr>\(preview.columns.map { CellText.header($0, t: t) })</tr></thead>
-            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(row.texts.map { CellText.cell($0, t: t) })</tr>" })</tbody></table></div></div>
+            <thead><tr>\(cells.headers(preview.columns, t: t))</tr></thead>
+            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(cells.cells(row, t: t))</tr>" })</tbody></table></div></div>
             """
         } else { .empty }
         let news = announcements.map { "<li><a href=\"\(SiteURL.publicAnnouncement($0.id!).path)\">\($0.title)</a> <span class=\"muted\">\(DateText.date($0.publishedAt, t: t))</span></li>" as HTML }

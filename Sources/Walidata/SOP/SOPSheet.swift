@@ -82,7 +82,7 @@ enum SOPSheet {
             let activity = t.lang == .en && !step.activityEnglish.isEmpty ? step.activityEnglish : step.activity
             rows.append("""
             <tr class="sop-step" style="height:\(Int(page.rowHeight))px" id="step-\(step.number)">
-            <td class="c">\(step.number)</td><td>\(activity)</td>\(cell)<td>\(step.requirement)</td><td class="c">\(step.time.text)</td><td>\(step.output)</td><td>\(step.note)</td>
+            <td class="c">\(step.number)</td><td>\(activity)</td>\(cell)<td>\(step.requirement)</td><td class="c">\(DurationText.standard(step.time, t: t))</td><td>\(step.output)</td><td>\(step.note)</td>
             </tr>
             """)
         }
@@ -110,7 +110,8 @@ enum SOPSheet {
     """
 
     /// Styles for the sheet, on screen and in print. Row heights come from `geometry` so the
-    /// drawing lines up with the table.
+    /// drawing lines up with the table; the cells' own line height (not the page's 1.45) keeps
+    /// a five-line activity inside its row on screen as in print.
     static var css: String {
         """
         .sop-doc{background:#fff;color:#000;font-family:"DejaVu Sans",Arial,sans-serif;font-size:12px}
@@ -126,7 +127,7 @@ enum SOPSheet {
         .sop-meta-table th{white-space:nowrap;font-weight:700}
         .sop-flow{table-layout:fixed;margin-bottom:1rem}
         .sop-flow caption{text-align:right;font-size:11px;padding:2px}
-        .sop-flow th,.sop-flow td{border:.75px solid #000;padding:3px 5px;vertical-align:middle;overflow:hidden}
+        .sop-flow th,.sop-flow td{border:.75px solid #000;padding:3px 5px;vertical-align:middle;overflow:hidden;line-height:1.2}
         .sop-flow th{background:#f2f2f2;text-align:center;font-size:11px}
         .sop-flow td.c{text-align:center}
         .sop-flow td.sop-lanes{padding:0;vertical-align:top;line-height:0;position:relative}

@@ -43,7 +43,7 @@ enum SOPViews {
         \(notices)
         <div class="actions">\(actions)</div>
         <div class="card sop-doc">
-        \(SOPSheet.identity(definition, revision: revision, t: t))
+        <div class="table-wrap">\(SOPSheet.identity(definition, revision: revision, t: t))</div>
         <div class="table-wrap">\(SOPSheet.flowchartTables(definition, t: t, rowsPerPage: nil))</div>
         </div>
         """

@@ -10,6 +10,26 @@ enum FormField {
         """
     }
 
+    /// A day typed as `YYYY-MM-DD` (TTTT-BB-HH) in a plain text field, so every browser shows it
+    /// the same way as its hint, and the server reads exactly that (`DateTimeInput`). No numeric
+    /// `inputmode`: phone number pads lack the `-`.
+    static func date(_ name: String, label: String, value: String = "", required: Bool = false, t: Translator) -> HTML {
+        text(name, label: label, value: value, required: required, hint: t("input.date_hint"), extra: dateAttributes(t))
+    }
+
+    /// A 24-hour clock time typed as `HH:MM` (JJ:MM), like `date`.
+    static func time(_ name: String, label: String, value: String = "", required: Bool = false, t: Translator) -> HTML {
+        text(name, label: label, value: value, required: required, hint: t("input.time_hint"), extra: timeAttributes(t))
+    }
+
+    static func dateAttributes(_ t: Translator) -> HTML {
+        " class=\"date-input\" pattern=\"\(DateTimeInput.datePattern)\" placeholder=\"\(t("input.date_placeholder"))\" maxlength=\"10\" autocomplete=\"off\" title=\"\(t("input.date_hint"))\""
+    }
+
+    static func timeAttributes(_ t: Translator) -> HTML {
+        " class=\"time-input\" pattern=\"\(DateTimeInput.timePattern)\" placeholder=\"\(t("input.time_placeholder"))\" maxlength=\"5\" autocomplete=\"off\" title=\"\(t("input.time_hint"))\""
+    }
+
     static func textarea(_ name: String, label: String, value: String = "", rows: Int = 3, hint: String? = nil) -> HTML {
         """
         <label for="\(name)">\(label)</label>

@@ -21,6 +21,7 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Walidata</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        <link rel="icon" href="\(SiteURL.favicon.path)" sizes="32x32">
         </head>
         <body>
         <header class="top">

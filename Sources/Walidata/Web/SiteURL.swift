@@ -10,6 +10,7 @@ enum SiteURL {
     case language(Lang)
     case healthz
     case stylesheet
+    case favicon
     case account
     case accountPassword
     case accountLanguage
@@ -109,6 +110,7 @@ enum SiteURL {
         case .language(let lang): "/lang/\(lang.rawValue)"
         case .healthz: "/healthz"
         case .stylesheet: "/static/walidata.css"
+        case .favicon: "/favicon.ico"
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountLanguage: "/account/language"

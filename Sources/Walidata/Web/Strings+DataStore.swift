@@ -105,7 +105,7 @@ extension Strings {
         ("compare.from", "Versi lama", "Older version"),
         ("compare.to", "Versi baru", "Newer version"),
         ("compare.key", "Kolom kunci (boleh kosong)", "Key column (optional)"),
-        ("compare.key_hint", "Misalnya kode_wilayah. Tanpa kolom kunci, baris dibandingkan utuh.", "E.g. kode_wilayah. Without a key, whole rows are compared."),
+        ("compare.key_hint", "Kolom yang mengenali tiap baris, misalnya kode_wilayah. Tanpa kolom kunci, baris dibandingkan utuh.", "A column that identifies each row, e.g. kode_wilayah. Without a key, whole rows are compared."),
         ("compare.submit", "Bandingkan", "Compare"),
         ("trash.title", "Tempat sampah", "Trash"),
         ("trash.intro", "Dataset yang dihapus disimpan di sini paling sedikit {0} hari. Pulihkan bila terhapus tidak sengaja.", "Deleted datasets are kept here for at least {0} days. Restore one deleted by mistake."),

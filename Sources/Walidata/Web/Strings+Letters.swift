@@ -32,7 +32,7 @@ extension Strings {
         ("letters.error.checklist_missing", "Langkah 1 belum dapat diselesaikan: berkas berikut belum dicentang: {0}.", "Step 1 cannot be completed yet: these items are not ticked: {0}."),
         ("letters.error.not_editable", "Surat pendaftaran hanya dapat diubah sejak langkah 2 dibuka sampai permohonan selesai.", "The registration letter can be edited only from when step 2 opens until the request is finished."),
         ("letters.error.no_receipt", "Tanda terima ada setelah langkah 1 diselesaikan.", "The receipt exists once step 1 is completed."),
-        ("letters.error.date", "Tanggal surat wajib diisi dengan tanggal yang benar.", "The letter's date is required and must be a real date."),
+        ("letters.error.date", "Tanggal surat wajib diisi dengan tanggal yang benar, ditulis TTTT-BB-HH, misalnya 2026-11-30.", "The letter's date is required: a real date written YYYY-MM-DD, e.g. 2026-11-30."),
         ("letters.error.place", "Tempat surat wajib diisi.", "The place is required."),
         ("letters.error.subject", "Hal surat wajib diisi.", "The subject is required."),
         ("letters.error.body", "Isi surat wajib diisi.", "The body is required."),

@@ -57,7 +57,7 @@ extension Strings {
         ("dashboard.csv.median_minutes", "Median (menit kerja)", "Median (working minutes)"),
         ("dashboard.csv.p90_minutes", "Persentil ke-90 (menit kerja)", "90th percentile (working minutes)"),
         ("dashboard.csv.on_time_percent", "Tepat waktu (%)", "On time (%)"),
-        ("dashboard.error.date", "Tanggal \"{0}\" tidak terbaca. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-11-01, atau pilih dari kalender.", "The date \"{0}\" cannot be read. Write it as YYYY-MM-DD, e.g. 2026-11-01, or pick it from the calendar."),
+        ("dashboard.error.date", "Tanggal \"{0}\" tidak terbaca. Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-11-01.", "The date \"{0}\" cannot be read. Write it as YYYY-MM-DD, e.g. 2026-11-01."),
         ("dashboard.error.order", "Tanggal akhir ({1}) lebih awal dari tanggal mulai ({0}). Tukar kedua tanggal, lalu tampilkan lagi.", "The end date ({1}) is before the start date ({0}). Swap the two dates and show again."),
         ("dashboard.error.too_long", "Periode paling panjang 10 tahun. Pilih periode yang lebih pendek.", "A period can be at most 10 years. Choose a shorter one."),
     ]

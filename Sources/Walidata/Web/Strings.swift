@@ -13,7 +13,7 @@ enum Strings {
         return table
     }()
 
-    private static let entries: [(String, String, String)] = general + accounts + sop + calendar + dataStore + tables + backup + cases + letters + steps34 + steps + report + publication + monitoring + record + attachments + policy + export + crash + text + api + channels + casePage + docs
+    private static let entries: [(String, String, String)] = general + accounts + sop + calendar + dataStore + tables + backup + cases + letters + steps34 + steps + report + publication + monitoring + record + attachments + policy + export + crash + text + api + channels + casePage + docs + locale
 
     private static let general: [(String, String, String)] = [
         ("app.office", "Dinas Komunikasi dan Informatika Kab. Kepulauan Mentawai", "Communications and Informatics Office, Mentawai Islands Regency"),
@@ -246,7 +246,7 @@ enum Strings {
 
     private static let calendar: [(String, String, String)] = [
         ("calendar.title", "Kalender kerja", "Working calendar"),
-        ("calendar.intro", "Tenggat setiap langkah SOP dihitung dalam waktu kerja: jam kantor pada hari kerja, tanpa hari libur nasional, cuti bersama dan penutupan kantor. \"1 hari\" berarti satu hari kerja. Zona waktu: WIB (Asia/Jakarta).", "Every SOP step's deadline is counted in working time: office hours on working days, leaving out national holidays, collective leave and office closures. \"1 hari\" means one working day. Time zone: WIB (Asia/Jakarta)."),
+        ("calendar.intro", "Tenggat setiap langkah SOP dihitung dalam waktu kerja: jam kantor pada hari kerja, tanpa hari libur nasional, cuti bersama dan penutupan kantor. \"1 hari\" berarti satu hari kerja. Zona waktu: WIB (Asia/Jakarta).", "Every SOP step's deadline is counted in working time: office hours on working days, leaving out national holidays, collective leave and office closures. \"1 day\" means one working day. Time zone: WIB (Asia/Jakarta)."),
         ("calendar.hours", "Jam kerja", "Office hours"),
         ("calendar.hours_hint", "Kosongkan jam buka dan tutup untuk hari kantor tutup.", "Leave opening and closing empty for a day the office is closed."),
         ("calendar.hours_saved", "Jam kerja telah disimpan. Tenggat dihitung ulang dengan jam baru.", "Office hours saved. Deadlines are now counted with the new hours."),
@@ -273,7 +273,7 @@ enum Strings {
         ("calendar.calculator_hint", "Mulai sebuah langkah pada waktu tertentu; Walidata menghitung kapan mutu baku waktunya habis.", "Start a step at a given time; Walidata computes when its time standard runs out."),
         ("calendar.start", "Mulai (WIB)", "Start (WIB)"),
         ("calendar.standard", "Mutu baku waktu", "Time standard"),
-        ("calendar.standard_hint", "Misalnya 30 menit, 1 jam, 2 hari.", "For example 30 menit, 1 jam, 2 hari."),
+        ("calendar.standard_hint", "Misalnya 30 menit, 1 jam, 2 hari.", "For example 30 minutes, 1 hour, 2 days."),
         ("calendar.calculate", "Hitung", "Compute"),
         ("calendar.due_result", "Mulai {0} + {1} → tenggat {2}", "Start {0} + {1} → due {2}"),
         ("calendar.error.hours", "Jam kerja harus berformat JJ:MM dan jam tutup harus setelah jam buka.", "Office hours must be HH:MM and closing must be after opening."),

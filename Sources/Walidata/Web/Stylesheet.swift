@@ -107,6 +107,11 @@ enum Stylesheet {
     ol.history{list-style:none;padding:0;margin:0}ol.history li{padding:.3rem 0;border-bottom:1px solid var(--line)}details>summary{cursor:pointer;font-weight:600;padding:.3rem 0}
     ol.history li,.facts li,ol.timeline li,.narrative,.letter-preview{overflow-wrap:anywhere}
     @media (max-width:900px){.step-work{grid-template-columns:minmax(0,1fr)}}
+    .grid3{display:grid;grid-template-columns:1fr 1fr 1fr;gap:0 1rem}
+    input.time-input{max-width:6.5rem}input.date-input{max-width:11rem}
+    table.list .num{font-variant-numeric:tabular-nums}
+    code,.sha,.narrative,.flash,main p,main li,main dd{overflow-wrap:anywhere}
+    @media (max-width:640px){.grid3{grid-template-columns:1fr}}
     @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.list.stack thead{display:none}table.list.stack,table.list.stack tbody,table.list.stack tr,table.list.stack td{display:block;width:100%}table.list.stack tr{border-bottom:2px solid var(--line);padding:.35rem 0}table.list.stack td,table.list.stack td.num{border:0;padding:.1rem .5rem .1rem 42%;position:relative;text-align:left;white-space:normal}table.list.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:36%;font-weight:600;color:var(--muted);font-size:.85rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """

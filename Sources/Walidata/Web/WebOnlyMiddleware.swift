@@ -1,7 +1,7 @@
 import Vapor
 
 /// Runs the web stack (session, signed-in user, CSRF check) for pages, and skips it for the
-/// JSON API, the stylesheet and the health check, which never use cookies. Being global, it
+/// JSON API, the stylesheet, the icon and the health check, which never use cookies. Being global, it
 /// also covers 404 pages, so they show the user's navigation.
 struct WebOnlyMiddleware: AsyncMiddleware {
     let chain: [any Middleware]
@@ -9,7 +9,7 @@ struct WebOnlyMiddleware: AsyncMiddleware {
     init(_ chain: [any Middleware]) { self.chain = chain }
 
     static func isWebPath(_ path: String) -> Bool {
-        !(path.hasPrefix("/api/") || path.hasPrefix("/static/") || path.hasPrefix("/webhooks/") || path == "/healthz")
+        !(path.hasPrefix("/api/") || path.hasPrefix("/static/") || path.hasPrefix("/webhooks/") || path == "/healthz" || path == "/favicon.ico")
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
