@@ -117,6 +117,10 @@ class Walk:
         store = ui.el("form.store-attachment")
         key = store.get_attribute("id").removeprefix("store-")
         ui.el(f"#store-title-{key}").send_keys("Jumlah Penduduk Desa 2025")
+        # Its Satu Data metadata, which step 9 checks; open, so the announcement may publish it.
+        for name, value in (("topic", "Kependudukan"), ("source", "Dinas Dukcapil"), ("unit", "jiwa"), ("period", "2025")):
+            ui.el(f"#{name}-{key}").send_keys(value)
+        Select(ui.el(f"#access-{key}")).select_by_value("terbuka")
         self.click(f"#store-submit-{key}")
         self.complete(3, note="Data diterima dan diperiksa.")
         self.complete(4, note="Disimpan sebagai dataset baru.")

@@ -141,10 +141,16 @@ def test_documents_print_as_an_office_expects(ui, server, shot):
         api("POST", f"/api/v1/cases/{cid}/steps/{step}/complete", {"overrideReason": REASON, **extra})
 
     complete(1, checklist=["Surat permohonan"])
+    # Step 2 needs the letter saved (the system's draft is not enough).
+    letter = api("GET", f"/api/v1/cases/{cid}/letter")
+    fields = {k: letter[k] for k in ("place", "date", "nature", "attachment", "subject", "recipient", "body", "signerTitle", "signerName",
+                                     "signerNIP", "copies") if k in letter}
+    api("PUT", f"/api/v1/cases/{cid}/letter", fields)
     complete(2)
     csv = "kecamatan,jumlah\nSipora Utara,120\nSiberut Selatan,98\n".encode()
     attachment = api("POST", f"/api/v1/cases/{cid}/attachments?filename=stunting.csv", raw=csv, content_type="text/csv")
-    api("POST", f"/api/v1/cases/{cid}/attachments/{attachment['id']}/store", {"title": "Stunting per kecamatan 2026"})
+    api("POST", f"/api/v1/cases/{cid}/attachments/{attachment['id']}/store", {"title": "Stunting per kecamatan 2026", "topic": "Kesehatan", "source": "Dinas Kesehatan",
+                                                                           "unit": "anak", "period": "2026", "access": "terbuka"})
     complete(3)
     complete(4)
     api("PUT", f"/api/v1/cases/{cid}/report", {"narrative": NARRATIVE})

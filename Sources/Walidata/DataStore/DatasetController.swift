@@ -41,6 +41,9 @@ enum DatasetController {
     @Sendable static func newForm(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
         var form = DatasetForm(nil)
+        // A new dataset starts restricted: opening it is a decision the officer makes on purpose
+        // (and even then only a publication act puts it on the portal).
+        form.access = Dataset.Access.terbatas.rawValue
         if user.role == .produsen { form.organizationID = user.$organization.id?.uuidString }
         return await DatasetViews.form(req, form: form, dataset: nil, organizations: try await organizations(for: user, on: req.db), problems: [])
     }
