@@ -72,6 +72,12 @@ struct AuthorizationMatrixTests {
         ("POST /admin/settings", "AFFFFFFFL"),
         ("POST /admin/settings/arms", "AFFFFFFFL"),
         ("POST /admin/settings/arms/remove", "AFFFFFFFL"),
+        ("GET /admin/channels", "AFFFFFFFL"),
+        ("POST /admin/channels", "AFFFFFFFL"),
+        ("POST /admin/channels/facebook/test", "AFFFFFFFL"),
+        ("POST /admin/channels/recipients", "AFFFFFFFL"),
+        ("POST /admin/channels/recipients/import", "AFFFFFFFL"),
+        ("POST /admin/channels/recipients/:recipientID/opt-out", "AFFFFFFFL"),
         ("GET /kop/lambang", "AAAAAAAAL"),
         ("GET /admin/backups", "AFFFFFFFL"),
         ("POST /admin/backups/create", "AFFFFFFFL"),
@@ -312,6 +318,10 @@ final class MatrixWorld: @unchecked Sendable {
             t["userID"] = victim.id!.uuidString
             t["organizationID"] = spareOrganization.id!.uuidString
             t["dayID"] = days[own ? 0 : 1].id!.uuidString
+            let recipient = WhatsAppRecipient(name: "Penerima \(suffix)", phone: try PhoneNumber(own ? "081211112222" : "081233334444"),
+                                              organizationID: nil, optInAt: Date(), optInMethod: "formulir", at: Date())
+            try await recipient.create(on: app.db)
+            t["recipientID"] = recipient.id!.uuidString
             things[own] = t
         }
         let step = try await CaseStep.query(on: app.db).first()!

@@ -93,6 +93,7 @@ func routes(_ app: Application) throws {
     CaseRoutes.register(app)
     PublicationRoutes.register(app)
     try WhatsAppWebhook.register(app)
+    ChannelsController.register(app)
     try MonitoringRoutes.register(app)
 
     let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())

@@ -10,14 +10,14 @@ import WalidataCore
 /// looked up by that user's id, so another's is simply not found.)
 enum OfficePolicy {
     enum Resource: String, CaseIterable, Sendable {
-        case users, organizations, settings, calendar, sopDrafts, sopApproval, backups, audit, dashboard
+        case users, organizations, settings, channels, calendar, sopDrafts, sopApproval, backups, audit, dashboard
     }
 
     static let dashboardReaders: Set<Role> = [.kasi, .kabid, .kepalaDinas, .admin]
 
     static func roles(for resource: Resource) -> Set<Role> {
         switch resource {
-        case .users, .organizations, .settings, .calendar, .sopDrafts, .backups, .audit: [.admin]
+        case .users, .organizations, .settings, .channels, .calendar, .sopDrafts, .backups, .audit: [.admin]
         case .sopApproval: [.kepalaDinas]
         case .dashboard: dashboardReaders
         }

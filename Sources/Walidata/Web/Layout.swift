@@ -56,6 +56,7 @@ enum Layout {
         let office: [(OfficePolicy.Resource, String, SiteURL, String)] = [
             (.users, "nav-users", .users, "nav.users"), (.organizations, "nav-organizations", .organizations, "nav.organizations"),
             (.audit, "nav-audit", .audit, "nav.audit"), (.settings, "nav-settings", .settings, "nav.settings"),
+            (.channels, "nav-channels", .channels, "nav.channels"),
             (.backups, "nav-backups", .backups, "nav.backups"),
         ]
         for (resource, id, url, key) in office where OfficePolicy.may(resource, user) { items.append((id, url, key)) }

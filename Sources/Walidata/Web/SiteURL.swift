@@ -63,6 +63,11 @@ enum SiteURL {
     case settings
     case settingsArms
     case settingsArmsRemove
+    case channels
+    case channelsFacebookTest
+    case recipients
+    case recipientsImport
+    case recipientOptOut(UUID)
     case letterheadArms
     case backups
     case cases
@@ -163,6 +168,11 @@ enum SiteURL {
         case .settings: "/admin/settings"
         case .settingsArms: "/admin/settings/arms"
         case .settingsArmsRemove: "/admin/settings/arms/remove"
+        case .channels: "/admin/channels"
+        case .channelsFacebookTest: "/admin/channels/facebook/test"
+        case .recipients: "/admin/channels/recipients"
+        case .recipientsImport: "/admin/channels/recipients/import"
+        case .recipientOptOut(let id): "/admin/channels/recipients/\(id)/opt-out"
         case .letterheadArms: "/kop/lambang"
         case .backups: "/admin/backups"
         case .cases: "/cases"
@@ -216,6 +226,7 @@ enum SiteURL {
         static let attachmentID: PathComponent = ":attachmentID"
         static let announcementID: PathComponent = ":announcementID"
         static let notificationID: PathComponent = ":notificationID"
+        static let recipientID: PathComponent = ":recipientID"
     }
 }
 
