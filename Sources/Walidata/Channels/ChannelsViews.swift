@@ -36,8 +36,10 @@ enum ChannelsViews {
         <p class="hint">\(t(fb.isConfigured ? "channels.configured" : "channels.not_configured"))</p>
         \(FormField.text("facebookPageID", label: t("channels.field.page_id"), value: fb.pageID))
         \(secret("facebookToken", .facebookToken, "channels.field.page_token"))
+        <details><summary>\(t("channels.advanced"))</summary>
         \(FormField.text("facebookVersion", label: t("channels.field.version"), value: fb.graphVersion))
         \(FormField.text("facebookBaseURL", label: t("channels.field.base_url"), value: fb.graphBaseURL, hint: t("channels.field.base_url_hint")))
+        </details>
         </section>
         <section class="card" id="whatsapp-settings"><h2>\(t("channels.whatsapp"))</h2>
         <p class="hint">\(t(wa.isConfigured ? "channels.configured" : "channels.not_configured"))</p>
@@ -47,8 +49,10 @@ enum ChannelsViews {
         \(FormField.text("whatsappLanguage", label: t("channels.field.language"), value: wa.templateLanguage))
         \(secret("whatsappAppSecret", .whatsappAppSecret, "channels.field.app_secret"))
         \(secret("whatsappVerifyToken", .whatsappVerifyToken, "channels.field.verify_token"))
+        <details><summary>\(t("channels.advanced"))</summary>
         \(FormField.text("whatsappVersion", label: t("channels.field.version"), value: wa.graphVersion))
-        \(FormField.text("whatsappBaseURL", label: t("channels.field.base_url"), value: wa.graphBaseURL))
+        \(FormField.text("whatsappBaseURL", label: t("channels.field.base_url"), value: wa.graphBaseURL, hint: t("channels.field.base_url_hint")))
+        </details>
         <p class="hint">\(t("channels.webhook_hint", req.application.walidata.baseURL + "/webhooks/whatsapp"))</p>
         </section>
         <p><button type="submit" id="channels-save">\(t("channels.save"))</button></p>

@@ -14,6 +14,7 @@ extension Strings {
         ("channels.secret_empty", "Belum ada.", "None yet."),
         ("channels.field.page_id", "ID Halaman (page ID)", "Page ID"),
         ("channels.field.page_token", "Token akses Halaman (dengan izin pages_manage_posts)", "Page access token (with pages_manage_posts)"),
+        ("channels.advanced", "Pengaturan lanjutan (versi dan alamat Graph API)", "Advanced (Graph API version and address)"),
         ("channels.field.version", "Versi Graph API", "Graph API version"),
         ("channels.field.base_url", "Alamat Graph API", "Graph API address"),
         ("channels.field.base_url_hint", "Biarkan https://graph.facebook.com kecuali untuk pengujian.", "Leave https://graph.facebook.com except for testing."),
