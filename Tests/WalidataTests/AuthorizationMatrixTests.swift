@@ -149,6 +149,7 @@ struct AuthorizationMatrixTests {
 
         ("GET /publik", "AAAAAAAAA"),
         ("GET /publik/pengumuman/:announcementID", "AAAAAAAAA"),
+        ("GET /publik/share.png", "AAAAAAAAA"),
         // Meta, not a person: without the verify token or a valid signature, 403 for everyone.
         ("GET /webhooks/whatsapp", "FFFFFFFFF"),
         ("POST /webhooks/whatsapp", "FFFFFFFFF"),

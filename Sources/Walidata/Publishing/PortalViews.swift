@@ -61,7 +61,7 @@ enum PortalViews {
         \(HTML.when(!links.isEmpty, "<h2>\(t("portal.related_data"))</h2><ul id=\"announcement-datasets\">\(links)</ul>"))
         </article>
         """
-        return await Layout.render(req, title: announcement.title, body: body)
+        return await Layout.render(req, title: announcement.title, head: ShareImage.openGraph(req, announcement: announcement), body: body)
     }
 
     static func datasets(_ req: Request, datasets: [Dataset]) async -> HTML {

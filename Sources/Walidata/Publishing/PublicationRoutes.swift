@@ -11,6 +11,7 @@ enum PublicationRoutes {
 
         app.get("publik", access: .anyone, use: PortalController.home)
         app.get("publik", "pengumuman", R.announcementID, access: .anyone, use: PortalController.announcement)
+        app.get("publik", "share.png", access: .anyone, use: ShareImage.serve)
         app.get("publik", "data", access: .anyone, use: PortalController.datasets)
         app.get("publik", "data", R.slug, access: .anyone, use: PortalController.dataset)
         app.get("publik", "data", R.slug, R.file, access: .anyone, use: PortalController.download)

@@ -4,7 +4,7 @@ import WalidataCore
 /// The shared page frame: header with navigation for the user's role, language switch,
 /// one-time message, content. No script and no third-party host.
 enum Layout {
-    static func render(_ request: Request, title: String, body: HTML) async -> HTML {
+    static func render(_ request: Request, title: String, head: HTML = .empty, body: HTML) async -> HTML {
         let t = request.t
         let user = request.currentUser
         let flash = Flash.take(from: request)
@@ -22,6 +22,7 @@ enum Layout {
         <title>\(title) · Walidata</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
         <link rel="icon" href="\(SiteURL.favicon.path)" sizes="32x32">
+        \(head)
         </head>
         <body>
         <header class="top">

@@ -93,6 +93,7 @@ enum SiteURL {
     case caseFinalReport(UUID)
     case publicHome
     case publicAnnouncement(UUID)
+    case shareImage
     case publicDatasets
     case publicDataset(String)
     case publicDatasetFile(String, String)
@@ -198,6 +199,7 @@ enum SiteURL {
         case .caseFinalReport(let id): "/cases/\(id)/final-report"
         case .publicHome: "/publik"
         case .publicAnnouncement(let id): "/publik/pengumuman/\(id)"
+        case .shareImage: "/publik/share.png"
         case .publicDatasets: "/publik/data"
         case .publicDataset(let slug): "/publik/data/\(slug)"
         case .publicDatasetFile(let slug, let file): "/publik/data/\(slug)/\(file)"

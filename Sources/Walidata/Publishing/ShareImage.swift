@@ -1,0 +1,40 @@
+import Foundation
+import Vapor
+
+/// The picture a Facebook post or a WhatsApp message shows beside a link to a public
+/// announcement (Open Graph `og:image`, 1200×630 as Facebook recommends). The default is made by
+/// `tools/make-share-image.sh` and carried in the binary, so no third-party host is involved.
+enum ShareImage {
+    static let width = 1200, height = 630
+    static let bytes: Data = Data(base64Encoded: defaultBase64, options: .ignoreUnknownCharacters) ?? Data()
+
+    @Sendable static func serve(_ req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .png
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return Response(status: .ok, headers: headers, body: .init(data: bytes))
+    }
+
+    /// The `<meta property="og:…">` tags of a public announcement page: absolute addresses from
+    /// the configured public URL, Indonesian locale, the publication time.
+    static func openGraph(_ req: Request, announcement: Announcement) -> HTML {
+        let base = req.application.walidata.baseURL.hasSuffix("/") ? String(req.application.walidata.baseURL.dropLast()) : req.application.walidata.baseURL
+        let text = announcement.body.replacingOccurrences(of: "\n", with: " ")
+        let description = text.count > 200 ? String(text.prefix(199)) + "…" : text
+        let published = announcement.publishedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""
+        return """
+        <meta property="og:type" content="article">
+        <meta property="og:site_name" content="Walidata">
+        <meta property="og:locale" content="id_ID">
+        <meta property="og:title" content="\(announcement.title)">
+        <meta property="og:description" content="\(description)">
+        <meta name="description" content="\(description)">
+        <meta property="og:url" content="\(base + SiteURL.publicAnnouncement(announcement.id!).path)">
+        <meta property="og:image" content="\(base + SiteURL.shareImage.path)">
+        <meta property="og:image:type" content="image/png">
+        <meta property="og:image:width" content="\(String(width))">
+        <meta property="og:image:height" content="\(String(height))">
+        <meta property="article:published_time" content="\(published)">
+        """
+    }
+}
