@@ -23,6 +23,12 @@ public struct AppConfig: Sendable {
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    /// The absolute public address of `path` (which starts with `/`): what letters, reports,
+    /// link previews and channel messages print, whether or not the base URL ends with `/`.
+    public func publicURL(_ path: String) -> String {
+        (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + path
+    }
     public var sqlitePath: String { (dataDirectory as NSString).appendingPathComponent("walidata.sqlite") }
 
     public init(

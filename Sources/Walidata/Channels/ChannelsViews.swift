@@ -53,7 +53,7 @@ enum ChannelsViews {
         \(FormField.text("whatsappVersion", label: t("channels.field.version"), value: wa.graphVersion))
         \(FormField.text("whatsappBaseURL", label: t("channels.field.base_url"), value: wa.graphBaseURL, hint: t("channels.field.base_url_hint")))
         </details>
-        <p class="hint">\(t("channels.webhook_hint", req.application.walidata.baseURL + "/webhooks/whatsapp"))</p>
+        <p class="hint">\(t("channels.webhook_hint", req.application.walidata.publicURL("/webhooks/whatsapp")))</p>
         </section>
         <p><button type="submit" id="channels-save">\(t("channels.save"))</button></p>
         </form>

@@ -14,7 +14,7 @@ struct DeliverySender: Sendable {
     let db: any Database
     let client: any Client
     let box: SecretBox
-    let publicBaseURL: String
+    let config: AppConfig
     let logger: Logger
     var worker = "worker-\(UUID().uuidString.prefix(8))"
     var lease: TimeInterval = 120
@@ -30,7 +30,7 @@ struct DeliverySender: Sendable {
         db = app.db
         client = app.client
         box = app.secretBox
-        publicBaseURL = app.walidata.baseURL
+        config = app.walidata
         logger = app.logger
     }
 
@@ -85,7 +85,7 @@ struct DeliverySender: Sendable {
     }
 
     func link(_ announcement: Announcement) -> String {
-        (publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL) + SiteURL.publicAnnouncement(announcement.id!).path
+        config.publicURL(SiteURL.publicAnnouncement(announcement.id!).path)
     }
 
     // MARK: Facebook

@@ -18,7 +18,7 @@ enum ShareImage {
     /// The `<meta property="og:…">` tags of a public announcement page: absolute addresses from
     /// the configured public URL, Indonesian locale, the publication time.
     static func openGraph(_ req: Request, announcement: Announcement) -> HTML {
-        let base = req.application.walidata.baseURL.hasSuffix("/") ? String(req.application.walidata.baseURL.dropLast()) : req.application.walidata.baseURL
+        let config = req.application.walidata
         let text = announcement.body.replacingOccurrences(of: "\n", with: " ")
         let description = text.count > 200 ? String(text.prefix(199)) + "…" : text
         let published = announcement.publishedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""
@@ -29,8 +29,8 @@ enum ShareImage {
         <meta property="og:title" content="\(announcement.title)">
         <meta property="og:description" content="\(description)">
         <meta name="description" content="\(description)">
-        <meta property="og:url" content="\(base + SiteURL.publicAnnouncement(announcement.id!).path)">
-        <meta property="og:image" content="\(base + SiteURL.shareImage.path)">
+        <meta property="og:url" content="\(config.publicURL(SiteURL.publicAnnouncement(announcement.id!).path))">
+        <meta property="og:image" content="\(config.publicURL(SiteURL.shareImage.path))">
         <meta property="og:image:type" content="image/png">
         <meta property="og:image:width" content="\(String(width))">
         <meta property="og:image:height" content="\(String(height))">
