@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -60,6 +61,21 @@ struct PagedPagesTests {
             let rest = try await browser.get("/tasks?offset=50").body.string
             #expect(rows(rest, "tasks-table") == 5)
             #expect(try await browser.get("/tasks?offset=-1").status == .badRequest)
+            // The home page shows the ten soonest due and links to the rest.
+            let home = try await browser.get("/").body.string
+            #expect(rows(home, "my-tasks") == HomeView.taskLimit)
+            #expect(home.contains("id=\"all-tasks\"") && home.contains("Lihat semua 55 tugas"))
+            // The pengelola executes none of these (step 1 is the administrasi's): an empty page, total 0.
+            let pengelola = TestBrowser(app)
+            try await pengelola.login("pengelolati")
+            let none = try await pengelola.get("/tasks").body.string
+            #expect(none.contains("id=\"no-tasks\"") && !none.contains("id=\"tasks-pager\""))
+            // Steps stored before M018 had no lane: the migration's backfill gives it from the revision.
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE case_steps SET lane = NULL").run()
+            #expect(try await browser.get("/tasks").body.string.contains("id=\"no-tasks\""))
+            try await M018AddStepLane.backfill(on: sql)
+            #expect(rows(try await browser.get("/tasks?offset=50").body.string, "tasks-table") == 5)
 
             let kasi = try #require(fixture.users["kasi"])
             let steps = try await CaseStep.query(on: app.db).all()

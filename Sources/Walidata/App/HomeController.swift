@@ -10,13 +10,18 @@ enum HomeController {
         let definition = try revision.definition()
         let mySteps = definition.steps.filter { $0.lane == user.roleRaw }
         let draft = try await SOPRevision.query(on: req.db).filter(\.$statusRaw == SOPRevision.Status.draft.rawValue).first()
-        let tasks = Role.executors.contains(user.role) ? try await CaseTask.tasks(for: user, on: req.db) : nil
+        let tasks = Role.executors.contains(user.role)
+            ? try await CaseTask.tasks(for: user, window: PageWindow(limit: HomeView.taskLimit), on: req.db) : nil
         return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft, tasks: tasks)
     }
 }
 
 enum HomeView {
-    static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?, tasks: [CaseTask]? = nil) async -> HTML {
+    /// The home page shows the most urgent tasks; "Tugas saya" has them all, paged.
+    static let taskLimit = 10
+
+    static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?,
+                       tasks: (items: [CaseTask], total: Int)? = nil) async -> HTML {
         let t = req.t
         let steps = mySteps.map { step -> HTML in
             "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(CaseStepViews.stepName(t, step)) <span class=\"muted\">(\(DurationText.standard(step.time, t: t)) · \(step.output))</span></li>"
@@ -34,7 +39,11 @@ enum HomeView {
         let body: HTML = """
         <h1>\(t("home.welcome", user.fullName))</h1>
         \(approval)
-        \(tasks.map { "<div class=\"card\" id=\"my-tasks\"><h2>\(t("tasks.title"))</h2>\(CaseStepViews.tasks(t, $0))</div>" as HTML })
+        \(tasks.map { tasks in
+            let more: HTML = HTML.when(tasks.total > tasks.items.count,
+                "<p id=\"all-tasks\"><a href=\"\(SiteURL.tasks.path)\">\(t("tasks.see_all", NumberText.format(Int64(tasks.total), lang: t.lang)))</a></p>")
+            return "<div class=\"card\" id=\"my-tasks\"><h2>\(t("tasks.title"))</h2>\(CaseStepViews.tasks(t, tasks.items))\(more)</div>" as HTML
+        })
         <div class="card">
         <p>\(t("home.role_intro", t("role." + user.roleRaw)))</p>
         \(mySteps.isEmpty ? "<p class=\"muted\">\(t("home.no_steps"))</p>" as HTML : "<h2>\(t("home.your_steps", String(revision.number)))</h2><ul id=\"my-steps\">\(steps)</ul>")

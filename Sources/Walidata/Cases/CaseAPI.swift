@@ -115,11 +115,12 @@ enum CaseAPI {
 
     @Sendable static func tasks(_ req: Request) async throws -> TaskList {
         let window = try req.pageWindow()
-        let items = try await CaseTask.tasks(for: try req.requireUser(), on: req.db).map { task in
+        let page = try await CaseTask.tasks(for: try req.requireUser(), window: window, on: req.db)
+        let items = page.items.map { task in
             TaskOut(
                 caseID: task.caseID, number: task.number, title: task.title, step: task.step.number, round: task.round,
                 activity: task.step.activity, openedAt: task.openedAt, dueAt: task.dueAt, status: task.status.rawValue)
         }
-        return .init(all: items, window: window)
+        return .init(items, total: page.total, window: window)
     }
 }

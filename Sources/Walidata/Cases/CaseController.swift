@@ -153,15 +153,13 @@ enum CaseController {
     @Sendable static func tasks(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
         let t = req.t
-        // A lane's open steps are few (the office's running cases), so they are read whole,
-        // most urgent first, and the page shows one window of them.
         let window = try req.pageWindow()
-        let tasks = try await CaseTask.tasks(for: user, on: req.db)
+        let tasks = try await CaseTask.tasks(for: user, window: window, on: req.db)
         let body: HTML = """
         <h1>\(t("tasks.title"))</h1>
         <p class="muted">\(t("tasks.intro"))</p>
-        \(CaseStepViews.tasks(t, window.slice(tasks)))
-        \(Pager(window: window, total: tasks.count).html(req, id: "tasks-pager"))
+        \(CaseStepViews.tasks(t, tasks.items))
+        \(Pager(window: window, total: tasks.total).html(req, id: "tasks-pager"))
         """
         return await Layout.render(req, title: t("tasks.title"), body: body)
     }

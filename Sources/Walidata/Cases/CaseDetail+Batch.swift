@@ -13,8 +13,7 @@ extension CaseDetail {
         var definitions: [UUID: (number: Int, definition: SOPDefinition)] = [:]
         for revision in revisions { definitions[try revision.requireID()] = (revision.number, try revision.definition()) }
         let calendar = try await CalendarStore.load(on: db)
-        let steps = Dictionary(grouping: try await CaseStep.query(on: db).filter(\.$caseRecord.$id ~~ caseIDs).sort(\.$position).all(),
-                               by: \.$caseRecord.id)
+        let steps = Dictionary(grouping: try await CaseStep.rows(ofCases: caseIDs, on: db), by: \.$caseRecord.id)
         let links = try await CaseDataset.query(on: db).filter(\.$caseRecord.$id ~~ caseIDs).all()
         let datasetIDs = Set(links.map(\.$dataset.id))
         let datasets = datasetIDs.isEmpty ? [] : try await Dataset.query(on: db).filter(\.$id ~~ datasetIDs).sort(\.$title).all()

@@ -22,11 +22,14 @@ final class CaseStep: Model, @unchecked Sendable {
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "note") var note: String?
     @OptionalField(key: "override_reason") var overrideReason: String?
+    /// The role that executes this step in the case's pinned revision (M018), for "Tugas saya".
+    @OptionalField(key: "lane") var lane: String?
 
     init() {}
 
-    init(caseID: UUID, position: Int, instance: StepInstance) {
+    init(caseID: UUID, position: Int, instance: StepInstance, lane: String?) {
         self.$caseRecord.id = caseID
+        self.lane = lane
         self.position = position
         self.step = instance.step
         self.round = instance.round

@@ -36,7 +36,7 @@ enum CaseStore {
             for datasetID in new.datasetIDs {
                 try await CaseDataset(caseID: caseID, datasetID: datasetID).create(on: tx)
             }
-            try await CaseStep(caseID: caseID, position: 0, instance: opened).create(on: tx)
+            try await CaseStep(caseID: caseID, position: 0, instance: opened, lane: engine.definition.step(opened.step)?.lane).create(on: tx)
             let base = ["case": caseID.uuidString, "number": number]
             try await EventLog.append(.init(action: "case.create", note: new.title, details: base.merging([
                 "kind": new.kind.rawValue, "organization": organization.code, "revision": String(revision.number),
@@ -79,7 +79,8 @@ enum CaseStore {
             row.completedBy = user.id
             try await row.save(on: tx)
             if let opened = transition.opened {
-                try await CaseStep(caseID: caseID, position: rows.count, instance: opened).create(on: tx)
+                try await CaseStep(caseID: caseID, position: rows.count, instance: opened, lane: engine.definition.step(opened.step)?.lane)
+                    .create(on: tx)
             } else {
                 record.state = .closed
                 record.closedAt = instant
@@ -136,7 +137,7 @@ enum CaseStore {
 
     /// The step instances in the order they opened.
     static func steps(of caseID: UUID, on db: any Database) async throws -> [CaseStep] {
-        try await CaseStep.query(on: db).filter(\.$caseRecord.$id == caseID).sort(\.$position).all()
+        try await CaseStep.rows(ofCases: [caseID], on: db)
     }
 
     /// The case as the engine sees it: its pinned revision, today's calendar, its steps.

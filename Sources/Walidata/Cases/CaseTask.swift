@@ -13,23 +13,36 @@ struct CaseTask: Sendable {
     var dueAt: Date
     var status: DeadlineStatus
 
-    /// The open steps whose lane (in each case's pinned revision) is the user's role, the
-    /// soonest due first. A produsen or an admin executes no lane, so has none.
-    static func tasks(for user: User, now: Date = Date(), on db: any Database) async throws -> [CaseTask] {
-        guard Role.executors.contains(user.role) else { return [] }
-        let rows = try await CaseStep.query(on: db).filter(\.$completedAt == nil).with(\.$caseRecord).sort(\.$dueAt).all()
-        guard !rows.isEmpty else { return [] }
+    /// One window of the open steps whose lane is the user's role, the soonest due first, and
+    /// how many there are in all. A produsen or an admin executes no lane, so has none.
+    ///
+    /// Each step row carries its lane from the case's pinned revision (M018), so this is one
+    /// read of the partial index of open steps (`case_steps_open_lane`) however many cases are
+    /// open: reading every open step and filtering by revision cost 70 ms at 10,000 open cases.
+    static func tasks(for user: User, window: PageWindow = PageWindow(), now: Date = Date(),
+                      on db: any Database) async throws -> (items: [CaseTask], total: Int) {
+        guard Role.executors.contains(user.role) else { return ([], 0) }
+        let (rows, total) = try await CaseStep.query(on: db)
+            .join(Case.self, on: \CaseStep.$caseRecord.$id == \Case.$id)
+            .filter(\.$completedAt == nil)
+            .filter(\.$lane == user.roleRaw)
+            .sort(\.$dueAt)
+            .sort(Case.self, \.$number)
+            .page(window)
+        guard !rows.isEmpty else { return ([], total) }
         let calendar = try await CalendarStore.load(on: db)
         var definitions = DefinitionCache()
-        var tasks: [CaseTask] = []
+        var items: [CaseTask] = []
         for row in rows {
-            let definition = try await definitions.definition(row.caseRecord.sopRevisionID, on: db)
-            guard let step = definition.step(row.step), step.lane == user.roleRaw else { continue }
-            tasks.append(CaseTask(
-                caseID: try row.caseRecord.requireID(), number: row.caseRecord.number, title: row.caseRecord.title,
+            let record = try row.joined(Case.self)
+            guard let step = try await definitions.definition(record.sopRevisionID, on: db).step(row.step) else {
+                throw Abort(.internalServerError, reason: "case \(record.number) has a step its revision lacks")
+            }
+            items.append(CaseTask(
+                caseID: try record.requireID(), number: record.number, title: record.title,
                 step: step, round: row.round, openedAt: row.openedAt, dueAt: row.dueAt,
                 status: DeadlineStatus(of: row.instance, at: now, calendar: calendar)))
         }
-        return tasks
+        return (items, total)
     }
 }

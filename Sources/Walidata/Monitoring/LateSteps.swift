@@ -23,40 +23,34 @@ enum LateSteps {
     private static let batchSize = 500
 
     /// Creates the notifications missing at `now`; returns how many this call created.
+    ///
+    /// The database finds the missing (person, late step) pairs itself (`NOT EXISTS` on the
+    /// unique index), so a scan that has nothing new to say reads no rows: the first version
+    /// read every late step and every notice already sent, each minute, which at 10,000 open
+    /// cases cost the server about a second of work a scan.
     @discardableResult
     static func notify(at now: Date = Date(), on db: any Database) async throws -> Int {
-        let late = try await CaseStep.query(on: db)
-            .filter(\.$completedAt == nil)
-            .filter(\.$dueAt < now)
-            .with(\.$caseRecord)
-            .all()
-        guard !late.isEmpty else { return 0 }
-        let recipients = try await User.query(on: db)
-            .filter(\.$roleRaw ~~ watchers.map(\.rawValue))
-            .filter(\.$active == true)
-            .all()
-            .compactMap(\.id)
-        guard !recipients.isEmpty else { return 0 }
-
+        guard let sql = db as? any SQLDatabase else { return 0 }
         let kind = UserNotification.Kind.stepLate.rawValue
-        let stepIDs = late.compactMap(\.id)
-        let existing = try await UserNotification.query(on: db)
-            .filter(\.$kindRaw == kind)
-            .filter(\.$caseStep.$id ~~ stepIDs)
-            .all()
-        let told = Set(existing.map { Pair(user: $0.$user.id, step: $0.$caseStep.id) })
-
-        var rows: [[any SQLExpression]] = []
-        for row in late {
-            guard let stepID = row.id else { continue }
-            for user in recipients where !told.contains(Pair(user: user, step: stepID)) {
-                rows.append([
-                    SQLBind(UUID()), SQLBind(user), SQLBind(kind), SQLBind(row.$caseRecord.id), SQLBind(stepID),
-                    SQLBind(row.caseRecord.number), SQLBind(row.step), SQLBind(row.round), SQLBind(row.dueAt), SQLBind(now),
-                ])
-            }
+        let missing = try await sql.raw("""
+            SELECT s.id AS step_id, s.case_id, c.number, s.step, s.round, s.due_at, u.id AS user_id
+            FROM case_steps s
+            JOIN cases c ON c.id = s.case_id
+            JOIN users u ON u.role IN (\(binds: watchers.map(\.rawValue))) AND u.active = \(bind: true)
+            WHERE s.completed_at IS NULL AND s.due_at < \(bind: now)
+              AND NOT EXISTS (SELECT 1 FROM notifications n
+                              WHERE n.user_id = u.id AND n.kind = \(bind: kind) AND n.case_step_id = s.id)
+            """).all()
+        guard !missing.isEmpty else { return 0 }
+        let rows: [[any SQLExpression]] = try missing.map { row in
+            [
+                SQLBind(UUID()), SQLBind(try row.decode(column: "user_id", as: UUID.self)), SQLBind(kind),
+                SQLBind(try row.decode(column: "case_id", as: UUID.self)), SQLBind(try row.decode(column: "step_id", as: UUID.self)),
+                SQLBind(try row.decode(column: "number", as: String.self)), SQLBind(try row.decode(column: "step", as: Int.self)),
+                SQLBind(try row.decode(column: "round", as: Int.self)), SQLBind(try row.decode(column: "due_at", as: Date.self)),
+                SQLBind(now),
+            ]
         }
-        guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return 0 }
         var created = 0
         for start in stride(from: 0, to: rows.count, by: batchSize) {
             let inserted = try await sql.insert(into: UserNotification.schema)
@@ -68,10 +62,5 @@ enum LateSteps {
             created += inserted.count
         }
         return created
-    }
-
-    private struct Pair: Hashable {
-        var user: UUID
-        var step: UUID
     }
 }

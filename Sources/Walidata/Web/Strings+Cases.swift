@@ -96,5 +96,6 @@ extension Strings {
         ("tasks.title", "Tugas saya", "My tasks"),
         ("tasks.intro", "Langkah permohonan yang menunggu dikerjakan oleh bagian Anda, yang paling dekat batas waktunya di atas.", "Request steps waiting for your section, the soonest due first."),
         ("tasks.empty", "Tidak ada tugas yang menunggu.", "No tasks are waiting."),
+        ("tasks.see_all", "Lihat semua {0} tugas", "See all {0} tasks"),
     ]
 }

@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(M016AddFinalReportSnapshot())
         app.migrations.add(M017AddFinalNarrative())
         app.migrations.add(M020CreateChannels())
+        app.migrations.add(M018AddStepLane())
     }
 }
