@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import WalidataCore
 
@@ -22,13 +23,15 @@ struct CaseTask: Sendable {
     static func tasks(for user: User, window: PageWindow = PageWindow(), now: Date = Date(),
                       on db: any Database) async throws -> (items: [CaseTask], total: Int) {
         guard Role.executors.contains(user.role) else { return ([], 0) }
-        let (rows, total) = try await CaseStep.query(on: db)
-            .join(Case.self, on: \CaseStep.$caseRecord.$id == \Case.$id)
+        let total = try await openCount(lane: user.roleRaw, on: db)
+        let rows = total <= window.offset ? [] : try await CaseStep.query(on: db)
             .filter(\.$completedAt == nil)
             .filter(\.$lane == user.roleRaw)
+            .join(Case.self, on: \CaseStep.$caseRecord.$id == \Case.$id)
             .sort(\.$dueAt)
             .sort(Case.self, \.$number)
-            .page(window)
+            .range(window.range)
+            .all()
         guard !rows.isEmpty else { return ([], total) }
         let calendar = try await CalendarStore.load(on: db)
         var definitions = DefinitionCache()
@@ -44,5 +47,20 @@ struct CaseTask: Sendable {
                 status: DeadlineStatus(of: row.instance, at: now, calendar: calendar)))
         }
         return (items, total)
+    }
+
+    /// How many steps of `lane` are open, counted from the partial index alone (`COUNT(*)`, no
+    /// join: every step row has its case), where Fluent's `count()` would read each row's id.
+    static func openCount(lane: String, on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else {
+            return try await CaseStep.query(on: db).filter(\.$completedAt == nil).filter(\.$lane == lane).count()
+        }
+        let row = try await sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(CaseStep.schema)
+            .where("completed_at", .is, SQLLiteral.null)
+            .where("lane", .equal, lane)
+            .first()
+        return try row?.decode(column: "total", as: Int.self) ?? 0
     }
 }
