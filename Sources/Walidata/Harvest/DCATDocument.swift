@@ -136,7 +136,7 @@ struct DCATDocument {
     private mutating func distributions(_ dataset: Dataset, _ table: DatasetVersion, of node: RDFGraph.Term) {
         let files: [(file: String, title: String, format: String, media: String)] = [
             ("data.csv", "CSV", "CSV", "text/csv"),
-            ("data-excel.csv", "CSV (Excel)", "CSV", "text/csv"),
+            ("data-excel.csv", Translator(lang: .id)("harvest.distribution.excel"), "CSV", "text/csv"),
             ("data.json", "JSON", "JSON", "application/json"),
         ]
         let licence = licenceTerm(dataset.license)

@@ -84,18 +84,23 @@ enum HarvestController {
         text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
-    /// The document with a strong ETag of its bytes and a short public cache time; a client that
+    /// The document with an ETag of its bytes and a short public cache time; a client that
     /// already holds it (`If-None-Match`) gets 304 and no body, which is what a harvester polling
-    /// every few minutes over a slow link needs.
+    /// every few minutes over a slow link needs. Compressed (gzip or deflate) when the client
+    /// asks: Vapor's compressor, switched on for these responses only. The ETag is weak because
+    /// the same document travels in more than one encoding.
     static func respond(_ req: Request, _ text: String, type: String) -> Response {
         let digest = SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
-        let etag = "\"\(digest)\""
+        let etag = "W/\"\(digest)\""
         var headers = HTTPHeaders()
+        headers.responseCompression = .enable
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(cacheSeconds)")
         headers.replaceOrAdd(name: .eTag, value: etag)
         headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
+        // If-None-Match compares weakly: `"x"` and `W/"x"` both match.
         let held = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if held.contains(etag) || held.contains("*") { return Response(status: .notModified, headers: headers) }
+            .map { $0.hasPrefix("W/") ? String($0.dropFirst(2)) : $0 }
+        if held.contains(String(etag.dropFirst(2))) || held.contains("*") { return Response(status: .notModified, headers: headers) }
         headers.replaceOrAdd(name: .contentType, value: type)
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
