@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     try BackupRoutes.register(app)
     CaseRoutes.register(app)
     PublicationRoutes.register(app)
+    HarvestRoutes.register(app)
     try WhatsAppWebhook.register(app)
     ChannelsController.register(app)
     try MonitoringRoutes.register(app)

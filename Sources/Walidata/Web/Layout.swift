@@ -22,7 +22,7 @@ enum Layout {
         <title>\(title) · Walidata</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
         <link rel="icon" href="\(SiteURL.favicon.path)" sizes="32x32">
-        \(head)
+        \(HarvestLinks.head(request))\(head)
         </head>
         <body>
         <header class="top">

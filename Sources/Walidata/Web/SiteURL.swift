@@ -97,6 +97,12 @@ enum SiteURL {
     case publicDatasets
     case publicDataset(String)
     case publicDatasetFile(String, String)
+    /// `catalog.jsonld` / `catalog.ttl`: the public catalogue as DCAT-AP.
+    case publicCatalog(HarvestFormat)
+    case publicDatasetDCAT(String, HarvestFormat)
+    case publicFeed(HarvestFeed, HarvestFormat)
+    case sitemap
+    case robots
     case notifications
     case notificationRead(UUID)
     case notificationsReadAll
@@ -203,6 +209,11 @@ enum SiteURL {
         case .publicDatasets: "/publik/data"
         case .publicDataset(let slug): "/publik/data/\(slug)"
         case .publicDatasetFile(let slug, let file): "/publik/data/\(slug)/\(file)"
+        case .publicCatalog(let format): "/publik/catalog.\(format.rawValue)"
+        case .publicDatasetDCAT(let slug, let format): "/publik/data/\(slug)/dcat.\(format.rawValue)"
+        case .publicFeed(let feed, let format): "/publik/\(feed.rawValue).\(format.rawValue)"
+        case .sitemap: "/sitemap.xml"
+        case .robots: "/robots.txt"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"
         case .notificationsReadAll: "/notifications/read-all"
