@@ -22,13 +22,15 @@ enum DeliveryViews {
             let action: HTML = outcome.channel == .whatsapp ? .empty
                 : outcome.problem.map { resendButton(req, user: user, record: record, delivery: $0) } ?? .empty
             return """
-            <tr id="delivery-\(outcome.channel.rawValue)" data-state="\(outcome.status.rawValue)"><td>\(t("publication.channel." + outcome.channel.rawValue))</td>\
-            <td>\(badge(t, outcome.status))</td><td>\(outcome.deliveredAt.map { DateText.dateTime($0, t: t) } ?? "–")</td>\
-            <td>\(details(t, outcome))\(outcome.channel == .whatsapp ? recipients(req, user: user, record: record, outcome) : .empty)\(action)</td></tr>
+            <tr id="delivery-\(outcome.channel.rawValue)" data-state="\(outcome.status.rawValue)">\
+            <td data-label="\(t("publication.col.channel"))">\(t("publication.channel." + outcome.channel.rawValue))</td>\
+            <td data-label="\(t("publication.col.state"))">\(badge(t, outcome.status))</td>\
+            <td data-label="\(t("publication.col.at"))">\(outcome.deliveredAt.map { DateText.dateTime($0, t: t) } ?? "–")</td>\
+            <td data-label="\(t("publication.col.answer"))">\(details(t, outcome))\(outcome.channel == .whatsapp ? recipients(req, user: user, record: record, outcome) : .empty)\(action)</td></tr>
             """
         }
         return """
-        <div class="table-wrap"><table class="list" id="deliveries">
+        <div class="table-wrap"><table class="list stack" id="deliveries">
         <thead><tr><th>\(t("publication.col.channel"))</th><th>\(t("publication.col.state"))</th><th>\(t("publication.col.at"))</th><th>\(t("publication.col.answer"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
@@ -76,9 +78,17 @@ enum DeliveryViews {
     static func reason(_ t: Translator, _ delivery: Delivery) -> HTML {
         let key = delivery.state == .needsLogin ? "delivery.words.token" : GraphFailure.wordsKey(code: delivery.errorCode)
         let code: HTML = delivery.errorCode.map { "\(t("delivery.code", String($0))): " } ?? .empty
-        let raw: HTML = HTML.when(!delivery.answer.isEmpty, " <small class=\"muted raw-answer\">\(delivery.answer)</small>")
+        let raw: HTML = HTML.when(!metaMessage(delivery).isEmpty, " <small class=\"muted raw-answer\">\(metaMessage(delivery))</small>")
         let trace: HTML = delivery.fbtraceID.map { " <small class=\"muted fbtrace\">fbtrace_id \($0)</small>" } ?? .empty
         return "<span class=\"delivery-reason\">\(code)\(t(key))</span>\(raw)\(trace)"
+    }
+
+    /// Meta's own words from the stored answer, without the code and trace ID shown beside them.
+    static func metaMessage(_ delivery: Delivery) -> String {
+        var text = delivery.answer
+        if let code = delivery.errorCode, text.hasPrefix("kode \(code)") { text = String(text.dropFirst("kode \(code)".count)) }
+        if let trace = delivery.fbtraceID, text.hasSuffix(" (fbtrace \(trace))") { text = String(text.dropLast(" (fbtrace \(trace))".count)) }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
     }
 
     /// WhatsApp: the recipients whose message has not gone out, each with its reason and button,
@@ -87,12 +97,15 @@ enum DeliveryViews {
         let t = req.t
         let open = outcome.deliveries.filter(DeliveryPolicy.isResendable)
         guard !open.isEmpty else { return .empty }
-        let rows = open.prefix(100).map { d -> HTML in
-            "<tr><td class=\"sha\">\(d.recipient)</td><td>\(badge(t, ChannelOutcome(channel: .whatsapp, rows: [d]).status))</td><td>\(reason(t, d))</td><td>\(resendButton(req, user: user, record: record, delivery: d))</td></tr>"
+        let items = open.prefix(100).map { d -> HTML in
+            """
+            <li><strong>\(d.recipient)</strong> \(badge(t, ChannelOutcome(channel: .whatsapp, rows: [d]).status))<br>\(reason(t, d))\
+            \(resendButton(req, user: user, record: record, delivery: d))</li>
+            """
         }
         return """
         <details class="wa-open" id="whatsapp-open"><summary>\(t("delivery.wa_open", String(open.count)))</summary>
-        <table class="list"><tbody>\(rows)</tbody></table></details>
+        <ul>\(items)</ul></details>
         """
     }
 

@@ -19,6 +19,8 @@ enum FinalReportPrint {
     .report table.doc-table td{overflow-wrap:anywhere}
     .report .announcement{border:.75px solid #000;padding:4px 8px;margin:4px 0 8px;break-inside:avoid}
     .report .announcement p{margin:0 0 6px}
+    .report #print-deliveries td:nth-child(2){white-space:nowrap}
+    .report #print-deliveries-as-of{margin:4px 0 0;font-size:11px}
     </style>
     """
 
