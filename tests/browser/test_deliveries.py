@@ -157,6 +157,9 @@ def shots_both(ui, shot, name: str) -> None:
         ui.driver.set_window_size(390, 900)
         width = ui.driver.execute_script("return document.documentElement.scrollWidth")
         shot(f"{name}-390-{lang}", full_page=True)
+        # The delivery table itself, as the phone shows it.
+        ui.driver.execute_script("document.querySelector('#deliveries').scrollIntoView()")
+        shot(f"{name}-390-{lang}-table")
         assert width <= 390, f"{name} at 390 px ({lang}) scrolls sideways: {width} px wide"
     ui.driver.set_window_size(1280, 900)
     ui.click_and_wait_navigation("#lang-switch")
