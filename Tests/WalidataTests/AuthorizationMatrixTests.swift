@@ -78,6 +78,8 @@ struct AuthorizationMatrixTests {
         ("POST /admin/channels/recipients", "AFFFFFFFL"),
         ("POST /admin/channels/recipients/import", "AFFFFFFFL"),
         ("POST /admin/channels/recipients/:recipientID/opt-out", "AFFFFFFFL"),
+        ("POST /admin/channels/share-image", "AFFFFFFFL"),
+        ("POST /admin/channels/share-image/remove", "AFFFFFFFL"),
         ("GET /kop/lambang", "AAAAAAAAL"),
         ("GET /admin/backups", "AFFFFFFFL"),
         ("POST /admin/backups/create", "AFFFFFFFL"),
@@ -145,6 +147,7 @@ struct AuthorizationMatrixTests {
         ("POST /cases/:caseID/report/final", "AFFAFFFFL"),
         ("GET /cases/:caseID/record", "AAAAAAAHL"),
         ("POST /cases/:caseID/announcement", "AFFFAFFFL"),
+        ("POST /cases/:caseID/deliveries/:deliveryID/resend", "AFFFAFFFL"),
         ("GET /cases/:caseID/final-report", "AAAAAAAHL"),
 
         ("GET /publik", "AAAAAAAAA"),
@@ -219,6 +222,7 @@ struct AuthorizationMatrixTests {
         ("POST /api/v1/cases/:caseID/attachments/:attachmentID/store", "AFAFFFFFL"),
         ("GET /api/v1/cases/:caseID/announcement", "AAAAAAAHL"),
         ("PUT /api/v1/cases/:caseID/announcement", "AFFFAFFFL"),
+        ("POST /api/v1/cases/:caseID/deliveries/:deliveryID/resend", "AFFFAFFFL"),
         ("GET /api/v1/public/announcements", "AAAAAAAAA"),
         ("GET /api/v1/notifications", "AAAAAAAAL"),
         ("POST /api/v1/notifications/read-all", "AAAAAAAAL"),
@@ -325,6 +329,12 @@ final class MatrixWorld: @unchecked Sendable {
             try await attachment.create(on: app.db)
             t["attachmentID"] = attachment.id!.uuidString
             t["announcementID"] = try await Announcement.query(on: app.db).filter(\.$caseRecord.$id == caseID).first()!.id!.uuidString
+            // A Facebook delivery that failed: what Kirim ulang sekarang acts on (it stays resendable after a resend).
+            let failed = Delivery(announcementID: UUID(uuidString: t["announcementID"]!)!, channel: .facebook, state: .failed, answer: "kode 100", at: Date())
+            failed.attempts = 1
+            failed.errorCode = 100
+            try await failed.create(on: app.db)
+            t["deliveryID"] = failed.id!.uuidString
             let victim = try await app.makeUser("korban\(suffix)", role: .kasi)
             t["userID"] = victim.id!.uuidString
             t["organizationID"] = spareOrganization.id!.uuidString

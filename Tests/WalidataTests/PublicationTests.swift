@@ -111,7 +111,7 @@ struct PublicationTests {
             // The case page: the announcement card with each channel's state, the final report link.
             let closed = try await kabid.get("/cases/\(w.id)").body.string
             #expect(closed.contains("id=\"final-report-link\""))
-            #expect(closed.contains("id=\"delivery-whatsapp\"") && closed.contains("belum dikonfigurasi"))
+            #expect(closed.contains("id=\"delivery-whatsapp\"") && closed.contains("Belum dikonfigurasi"))
             #expect(!closed.contains("<script>alert('x')"))
 
             // Public pages: escaped, only the terbuka dataset.
@@ -156,7 +156,7 @@ struct PublicationTests {
             let text = print.body.string
             #expect(text.contains("Laporan Akhir Penyelesaian Pekerjaan") && text.contains(record.number))
             #expect(text.contains("Kabid Komunikasi") && text.contains(kabidUser.fullName) && text.contains("NIP. 197801012005011003"))
-            #expect(text.contains("id=\"print-delivery-website\"") && text.contains("id=\"print-delivery-facebook\"") && text.contains("belum dikonfigurasi"))
+            #expect(text.contains("id=\"print-delivery-website\"") && text.contains("id=\"print-delivery-facebook\"") && text.contains("Belum dikonfigurasi"))
             #expect(text.contains("tidak ditayangkan (akses tidak terbuka)"))
             #expect(!text.contains("<script>alert('x')") && text.contains("&lt;script&gt;"))
 

@@ -12,7 +12,8 @@ enum HomeController {
         let draft = try await SOPRevision.query(on: req.db).filter(\.$statusRaw == SOPRevision.Status.draft.rawValue).first()
         let tasks = Role.executors.contains(user.role)
             ? try await CaseTask.tasks(for: user, window: PageWindow(limit: HomeView.taskLimit), on: req.db) : nil
-        return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft, tasks: tasks)
+        let deliveries = DeliveryAttention.roles.contains(user.role) ? try await DeliveryAttention.items(on: req.db) : []
+        return await HomeView.render(req, user: user, revision: revision, mySteps: mySteps, draft: draft, tasks: tasks, deliveries: deliveries)
     }
 }
 
@@ -21,7 +22,7 @@ enum HomeView {
     static let taskLimit = 10
 
     static func render(_ req: Request, user: User, revision: SOPRevision, mySteps: [SOPStep], draft: SOPRevision?,
-                       tasks: (items: [CaseTask], total: Int)? = nil) async -> HTML {
+                       tasks: (items: [CaseTask], total: Int)? = nil, deliveries: [DeliveryAttention.Item] = []) async -> HTML {
         let t = req.t
         let steps = mySteps.map { step -> HTML in
             "<li><strong>\(t("sop.step_n", String(step.number)))</strong> \(CaseStepViews.stepName(t, step)) <span class=\"muted\">(\(DurationText.standard(step.time, t: t)) · \(step.output))</span></li>"
@@ -44,6 +45,7 @@ enum HomeView {
                 "<p id=\"all-tasks\"><a href=\"\(SiteURL.tasks.path)\">\(t("tasks.see_all", NumberText.format(Int64(tasks.total), lang: t.lang)))</a></p>")
             return "<div class=\"card\" id=\"my-tasks\"><h2>\(t("tasks.title"))</h2>\(CaseStepViews.tasks(t, tasks.items))\(more)</div>" as HTML
         })
+        \(deliveryCard(t, deliveries))
         <div class="card">
         <p>\(t("home.role_intro", t("role." + user.roleRaw)))</p>
         \(mySteps.isEmpty ? "<p class=\"muted\">\(t("home.no_steps"))</p>" as HTML : "<h2>\(t("home.your_steps", String(revision.number)))</h2><ul id=\"my-steps\">\(steps)</ul>")
@@ -51,5 +53,23 @@ enum HomeView {
         <div class="card"><h2>\(t("home.links"))</h2><ul>\(links)</ul></div>
         """
         return await Layout.render(req, title: t("nav.home"), body: body)
+    }
+
+    /// Step-9 channels that have not gone out, with a link to each case (where the reason and
+    /// *Kirim ulang sekarang* are); nothing when all went out.
+    static func deliveryCard(_ t: Translator, _ items: [DeliveryAttention.Item]) -> HTML {
+        guard !items.isEmpty else { return .empty }
+        let rows = items.map { item -> HTML in
+            """
+            <tr><td><a href="\(SiteURL.caseDetail(item.record.id!).path)#announcement">\(item.record.number)</a></td>\
+            <td>\(t("publication.channel." + item.outcome.channel.rawValue))</td><td>\(DeliveryViews.badge(t, item.outcome.status))</td>\
+            <td>\(DeliveryViews.details(t, item.outcome))</td></tr>
+            """
+        }
+        return """
+        <div class="card" id="delivery-attention"><h2>\(t("delivery.attention_title"))</h2>
+        <div class="table-wrap"><table class="list"><thead><tr><th>\(t("delivery.col.case"))</th><th>\(t("publication.col.channel"))</th>\
+        <th>\(t("publication.col.state"))</th><th>\(t("publication.col.answer"))</th></tr></thead><tbody>\(rows)</tbody></table></div></div>
+        """
     }
 }

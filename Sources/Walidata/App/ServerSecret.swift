@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Vapor
+import WalidataCore
 
 /// The server's one secret, kept outside the database so that someone who can read or rewrite
 /// the database (or a backup of it) cannot forge what it protects. Each use derives its own
@@ -78,10 +79,7 @@ struct ServerSecret: Sendable {
 
     /// Whether `signature` is `sign(message, for: purpose)`, compared in constant time.
     func verify(_ signature: String, of message: String, for purpose: String) -> Bool {
-        let expected = Array(sign(message, for: purpose).utf8)
-        let given = Array(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        ConstantTime.equals(sign(message, for: purpose), signature)
     }
 }
 

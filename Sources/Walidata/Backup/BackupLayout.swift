@@ -15,7 +15,8 @@ enum BackupLayout {
     static let letterheadArms = LetterheadArms.fileName
 
     /// Entries restored as they are into the new data directory, besides blobs and tables.
-    static let dataDirectoryFiles: Set<String> = [checkpoints, serverKey, letterheadArms]
+    static let shareImage = ShareImage.fileName
+    static let dataDirectoryFiles: Set<String> = [checkpoints, serverKey, letterheadArms, shareImage]
 
     static func blobEntry(_ hash: String) -> String { "blobs/\(hash.prefix(2))/\(hash.dropFirst(2))" }
     static func tableEntry(_ hash: String) -> String { "tables/\(hash.prefix(2))/\(hash.dropFirst(2)).sqlite" }

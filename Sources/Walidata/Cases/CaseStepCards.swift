@@ -32,7 +32,7 @@ enum CaseStepCards {
         case 8:
             return Work(main: CaseReportViews.finalConcept(req.t, detail: detail), side: CaseReportViews.finalEditor(req, user: user, detail: detail, retry: finalRetry))
         case 9:
-            return Work(main: PublicationViews.card(req.t, user: user, detail: detail) + finalConceptLink(req.t, detail: detail), stacked: true)
+            return Work(main: PublicationViews.card(req, user: user, detail: detail) + finalConceptLink(req.t, detail: detail), stacked: true)
         default:
             return Work()
         }

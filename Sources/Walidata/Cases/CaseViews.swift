@@ -97,7 +97,7 @@ enum CaseViews {
         let body: HTML = """
         <h1>\(t("cases.case_title", record.number)): \(record.title)</h1>
         \(current(req, user: user, detail: detail, retry: retry, finalRetry: finalRetry))
-        \(HTML.when(detail.openStep == nil, PublicationViews.card(t, user: user, detail: detail)))
+        \(HTML.when(detail.openStep == nil, PublicationViews.card(req, user: user, detail: detail)))
         \(summary)
         \(CaseHistoryViews.card(req, user: user, detail: detail, shownRound: shownRound))
         """

@@ -14,6 +14,9 @@ enum ChannelsController {
         app.post("admin", "channels", "recipients", access: admin, use: addRecipient)
         app.route(.POST, ["admin", "channels", "recipients", "import"], access: admin, body: .collect(maxSize: "1mb"), use: importRecipients)
         app.post("admin", "channels", "recipients", SiteURL.Route.recipientID, "opt-out", access: admin, use: optOut)
+        // The picture's own limit is checked in words (`ShareImage.maxBytes`); the body may be a little larger.
+        app.route(.POST, ["admin", "channels", "share-image"], access: admin, body: .collect(maxSize: "3mb"), use: ShareImage.upload)
+        app.post("admin", "channels", "share-image", "remove", access: admin, use: ShareImage.removeUpload)
     }
 
     @Sendable static func show(_ req: Request) async throws -> HTML {
@@ -25,7 +28,9 @@ enum ChannelsController {
         let saved = try await ChannelSettings.storedSecrets(on: req.db)
         let recipients = try await WhatsAppRecipient.query(on: req.db).with(\.$organization).sort(\.$name).all()
         let organizations = try await Organization.query(on: req.db).sort(\.$name).all()
-        return await ChannelsViews.page(req, settings: settings, savedSecrets: saved, recipients: recipients, organizations: organizations, problems: problems)
+        let image = try await ShareImage.custom(dataDirectory: req.application.walidata.dataDirectory, on: req.db)
+        return await ChannelsViews.page(req, settings: settings, savedSecrets: saved, recipients: recipients, organizations: organizations,
+                                        shareImage: image, problems: problems)
     }
 
     struct SettingsForm: Content {

@@ -5,7 +5,7 @@ import WalidataCore
 /// saved), the test button, and the recipients with their consent.
 enum ChannelsViews {
     static func page(_ req: Request, settings: ChannelSettings, savedSecrets: Set<ChannelSettings.Key>, recipients: [WhatsAppRecipient],
-                     organizations: [Organization], problems: [Problem]) async -> HTML {
+                     organizations: [Organization], shareImage: ShareImage.Custom? = nil, problems: [Problem]) async -> HTML {
         let t = req.t
         func secret(_ name: String, _ key: ChannelSettings.Key, _ label: String) -> HTML {
             let saved = savedSecrets.contains(key)
@@ -83,7 +83,31 @@ enum ChannelsViews {
         <p><button type="submit">\(t("channels.import_button"))</button></p>
         </form>
         </section>
+        \(shareImageCard(req, custom: shareImage))
         """
         return await Layout.render(req, title: t("channels.title"), body: body)
+    }
+
+    /// The picture a post or message shows beside the link: the one in use, the upload, and the way back to the default.
+    private static func shareImageCard(_ req: Request, custom: ShareImage.Custom?) -> HTML {
+        let t = req.t
+        let current = SiteURL.shareImage.path + (custom.map { "?v=" + $0.hash.prefix(16) } ?? "")
+        let state = custom.map { t("share.custom", String($0.header.width), String($0.header.height)) } ?? t("share.default")
+        let remove: HTML = HTML.when(custom != nil, """
+        <form method="post" action="\(SiteURL.shareImageRemove.path)" id="share-image-remove">\(Layout.csrfField(req))\
+        <button type="submit" class="secondary" id="share-image-default">\(t("share.use_default"))</button></form>
+        """)
+        return """
+        <section class="card" id="share-image"><h2>\(t("share.title"))</h2>
+        <p class="hint">\(t("share.intro", String(ShareImage.width), String(ShareImage.height), ByteCountText.format(Int64(ShareImage.maxBytes))))</p>
+        <p><img src="\(current)" alt="\(t("share.alt"))" width="300" height="158" id="share-image-preview" style="max-width:100%;height:auto;border:1px solid #ccc"></p>
+        <p class="muted" id="share-image-state">\(state)</p>
+        <form method="post" action="\(SiteURL.shareImageUpload.path)" enctype="multipart/form-data" id="share-image-form">\(Layout.csrfField(req))
+        <input type="file" name="image" accept="image/png,image/jpeg" id="share-image-file">
+        <p><button type="submit">\(t("share.upload"))</button></p>
+        </form>
+        \(remove)
+        </section>
+        """
     }
 }

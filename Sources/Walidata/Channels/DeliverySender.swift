@@ -213,6 +213,13 @@ struct DeliverySender: Sendable {
         delivery.claimedAt = nil
         delivery.updatedAt = now
         try await delivery.save(on: db)
+        // Who must act is told (the kabid, or the admin for a token); the delivery is recorded
+        // either way, so a notice that cannot be written only costs the notice.
+        if state == .failed || state == .needsLogin {
+            do { try await DeliveryNotices.raise(for: delivery, at: now, on: db) } catch {
+                logger.error("Delivery notice for \(delivery.id?.uuidString ?? "") not written: \(String(describing: error))")
+            }
+        }
     }
 
     /// "kode 100: Invalid parameter (fbtrace AbC)", kept short and free of the token.

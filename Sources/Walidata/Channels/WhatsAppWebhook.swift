@@ -20,7 +20,7 @@ enum WhatsAppWebhook {
         let settings = try await ChannelSettings.load(on: req.db, box: req.application.secretBox)
         let token = req.query[String.self, at: "hub.verify_token"] ?? ""
         guard req.query[String.self, at: "hub.mode"] == "subscribe", !settings.whatsapp.verifyToken.isEmpty,
-              constantTimeEquals(token, settings.whatsapp.verifyToken),
+              ConstantTime.equals(token, settings.whatsapp.verifyToken),
               let challenge = req.query[String.self, at: "hub.challenge"] else {
             return Response(status: .forbidden, body: .init(string: "forbidden"))
         }
@@ -94,11 +94,5 @@ enum WhatsAppWebhook {
         }
         delivery.updatedAt = instant
         try await delivery.save(on: db)
-    }
-
-    private static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

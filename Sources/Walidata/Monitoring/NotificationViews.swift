@@ -40,6 +40,17 @@ enum NotificationViews {
         let mark: HTML = n.isRead
             ? "<span class=\"muted\">\(t("notifications.read_at", DateText.dateTime(n.readAt, t: t)))</span>"
             : "<form method=\"post\" action=\"\(SiteURL.notificationRead(n.id ?? UUID()).path)\" class=\"inline\">\(Layout.csrfField(req))<button type=\"submit\" class=\"secondary small\">\(t("notifications.mark_read"))</button></form>"
+        if n.isDelivery {
+            // A step-9 channel that needs someone: the case page says which rows and why.
+            return """
+            <li class="notice\(n.isRead ? "" : " unread")" id="notification-\(id)" data-kind="\(n.kindRaw)">
+            <p class="notice-head">\(HTML.when(!n.isRead, "<span class=\"badge new\">\(t("notifications.new"))</span> "))<strong>\(t("notifications.kind.\(n.kindRaw)"))</strong> · \
+            <a href="\(SiteURL.caseDetail(item.caseID).path)#announcement">\(n.caseNumber)</a> · \(item.caseTitle)</p>
+            <p>\(t("notifications.delivery_hint.\(n.kind == .facebookLogin || n.kind == .whatsappLogin ? "login" : "failed")"))</p>
+            <div class="notice-foot"><span class="muted">\(t("notifications.created_at", DateText.dateTime(n.createdAt, t: t)))</span> \(mark)</div>
+            </li>
+            """
+        }
         return """
         <li class="notice\(n.isRead ? "" : " unread")" id="notification-\(id)">
         <p class="notice-head">\(HTML.when(!n.isRead, "<span class=\"badge new\">\(t("notifications.new"))</span> "))<strong>\(t("notifications.kind.\(n.kindRaw)"))</strong> · \

@@ -11,6 +11,12 @@ final class UserNotification: Model, @unchecked Sendable {
     enum Kind: String, Codable, CaseIterable, Sendable {
         /// An open step instance has passed its due instant.
         case stepLate = "step_late"
+        /// A step-9 delivery failed for good (told to the kabid), one per channel and case.
+        case facebookFailed = "delivery_failed_facebook"
+        case whatsappFailed = "delivery_failed_whatsapp"
+        /// A channel's token needs a new login (Graph 190; told to the admin), one per channel and case.
+        case facebookLogin = "delivery_login_facebook"
+        case whatsappLogin = "delivery_login_whatsapp"
     }
 
     @ID(key: .id) var id: UUID?
@@ -30,4 +36,5 @@ final class UserNotification: Model, @unchecked Sendable {
 
     var kind: Kind { Kind(rawValue: kindRaw) ?? .stepLate }
     var isRead: Bool { readAt != nil }
+    var isDelivery: Bool { kind != .stepLate }
 }

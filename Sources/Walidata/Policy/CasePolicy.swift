@@ -65,3 +65,36 @@ enum CasePolicy {
     /// Which agencies' cases a user may list.
     static func listScope(_ user: User) -> AgencyScope { .of(user) }
 }
+
+/// Who may send a step-9 delivery again now (*Kirim ulang sekarang*): the kabid, who publishes,
+/// and the admin; only a delivery that has not gone out (failed, waiting for a new login, or
+/// waiting for its next try). A delivery already sent is never sent again: the channels take no
+/// idempotency key, so a second send would be a second post or message. The case page shows the
+/// button exactly when this allows it, and the page's route and the API's refuse otherwise.
+enum DeliveryPolicy {
+    static let resenders: Set<Role> = [.kabid, .admin]
+    static let resendableStates: [Delivery.State] = [.failed, .needsLogin, .pending]
+
+    static func decideResend(_ user: User?, _ record: Case, _ delivery: Delivery) -> Verdict {
+        let seen = CasePolicy.decide(.view, user, record)
+        guard seen.isAllowed else { return seen }
+        guard let user, resenders.contains(user.role) else { return .forbidden }
+        return .when(isResendable(delivery))
+    }
+
+    /// Failed, needs login, or rescheduled after a failed attempt; a row the sender has never
+    /// tried is due already and has nothing to resend.
+    static func isResendable(_ delivery: Delivery) -> Bool {
+        switch delivery.state {
+        case .failed, .needsLogin: true
+        case .pending: ChannelOutcome.isRescheduled(delivery)
+        case .published, .notConfigured: false
+        }
+    }
+
+    /// The refusal's message: the role's, or the delivery's when the role may resend.
+    static func refusalKey(_ user: User?, _ delivery: Delivery) -> String {
+        guard let user, resenders.contains(user.role) else { return "delivery.error.resend_role" }
+        return delivery.state == .published ? "delivery.error.already_sent" : "delivery.error.not_resendable"
+    }
+}

@@ -15,7 +15,8 @@ enum PortalController {
     @Sendable static func announcement(_ req: Request) async throws -> HTML {
         let announcement = try await PublicationStore.publishedAnnouncement(try req.uuidParameter("announcementID"), on: req.db)
         let datasets = try await PublicationStore.publicDatasets(of: announcement, on: req.db)
-        return await PortalViews.announcement(req, announcement: announcement, datasets: datasets)
+        let image = try await ShareImage.custom(dataDirectory: req.application.walidata.dataDirectory, on: req.db)
+        return await PortalViews.announcement(req, announcement: announcement, datasets: datasets, image: image)
     }
 
     @Sendable static func datasets(_ req: Request) async throws -> HTML {

@@ -49,7 +49,7 @@ enum PortalViews {
         """
     }
 
-    static func announcement(_ req: Request, announcement: Announcement, datasets: [Dataset]) async -> HTML {
+    static func announcement(_ req: Request, announcement: Announcement, datasets: [Dataset], image: ShareImage.Custom? = nil) async -> HTML {
         let t = req.t
         let links = datasets.map { "<li><a href=\"\(SiteURL.publicDataset($0.slug).path)\">\($0.title)</a> <span class=\"muted\">(\($0.organization.name))</span></li>" as HTML }
         let body: HTML = """
@@ -61,7 +61,7 @@ enum PortalViews {
         \(HTML.when(!links.isEmpty, "<h2>\(t("portal.related_data"))</h2><ul id=\"announcement-datasets\">\(links)</ul>"))
         </article>
         """
-        return await Layout.render(req, title: announcement.title, head: ShareImage.openGraph(req, announcement: announcement), body: body)
+        return await Layout.render(req, title: announcement.title, head: ShareImage.openGraph(req, announcement: announcement, image: image), body: body)
     }
 
     static func datasets(_ req: Request, datasets: [Dataset]) async -> HTML {

@@ -6,6 +6,7 @@ import WalidataCore
 /// (what the portal shows, for anyone). Publishing is completing step 9.
 enum PublicationAPI {
     struct DeliveryOut: Content {
+        var id: UUID?
         var channel: String
         var recipient: String
         var state: String
@@ -13,6 +14,11 @@ enum PublicationAPI {
         var nextAttemptAt: Date?
         var deliveredAt: Date?
         var answer: String
+        var externalID: String?
+        var messageStatus: String?
+        var errorCode: Int?
+        var fbtraceID: String?
+        var resendable: Bool
     }
 
     struct AnnouncementOut: Content {
@@ -42,8 +48,10 @@ enum PublicationAPI {
             updatedAt = a.updatedAt
             publishedAt = a.publishedAt
             deliveries = view.deliveries.map {
-                DeliveryOut(channel: $0.channelRaw, recipient: $0.recipient, state: $0.stateRaw, attempts: $0.attempts,
-                            nextAttemptAt: $0.nextAttemptAt, deliveredAt: $0.deliveredAt, answer: $0.answer)
+                DeliveryOut(id: $0.id, channel: $0.channelRaw, recipient: $0.recipient, state: $0.stateRaw, attempts: $0.attempts,
+                            nextAttemptAt: $0.nextAttemptAt, deliveredAt: $0.deliveredAt, answer: $0.answer, externalID: $0.externalID,
+                            messageStatus: $0.messageStatusRaw, errorCode: $0.errorCode, fbtraceID: $0.fbtraceID,
+                            resendable: DeliveryPolicy.isResendable($0))
             }
         }
     }
@@ -69,6 +77,15 @@ enum PublicationAPI {
         let caseID = try req.uuidParameter("caseID")
         let form = try req.content.decode(AnnouncementIn.self)
         try await PublicationStore.saveDraft(.init(title: form.title, body: form.body, datasetIDs: form.datasetIDs, channels: form.channels), caseID: caseID, by: user, on: req.db)
+        let record = try await CaseStore.find(caseID, for: user, on: req.db)
+        return AnnouncementOut(try await PublicationStore.view(of: record, on: req.db))
+    }
+
+    /// `POST /api/v1/cases/{id}/deliveries/{deliveryID}/resend`: *Kirim ulang sekarang* (`DeliveryResend`).
+    @Sendable static func resend(_ req: Request) async throws -> AnnouncementOut {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        try await DeliveryResend.resend(try req.uuidParameter("deliveryID"), caseID: caseID, by: user, on: req.db)
         let record = try await CaseStore.find(caseID, for: user, on: req.db)
         return AnnouncementOut(try await PublicationStore.view(of: record, on: req.db))
     }

@@ -13,6 +13,15 @@ enum PublicationController {
         return req.redirect(to: SiteURL.caseDetail(caseID).path)
     }
 
+    /// *Kirim ulang sekarang* on the case page (`DeliveryResend`); a refusal shows the case page with its reason.
+    @Sendable static func resend(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let caseID = try req.uuidParameter("caseID")
+        let delivery = try await DeliveryResend.resend(try req.uuidParameter("deliveryID"), caseID: caseID, by: user, on: req.db)
+        req.flash(.ok, "delivery.resent", req.t("publication.channel." + delivery.channelRaw))
+        return req.redirect(to: SiteURL.caseDetail(caseID).path + "#announcement")
+    }
+
     /// `/cases/{id}/final-report`: exists once step 9 has published the announcement; printed as issued.
     @Sendable static func finalReport(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
@@ -29,7 +38,7 @@ enum PublicationController {
             view.announcement.finalReport = issued
             try await view.announcement.save(on: req.db)
         }
-        let body = FinalReportPrint.body(detail: detail, report: report, view: view, issued: issued, baseURL: req.application.walidata.baseURL)
+        let body = FinalReportPrint.body(detail: detail, report: report, view: view, issued: issued, config: req.application.walidata)
         return PrintDocument.render(req, title: "Laporan Akhir \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
     }
 }

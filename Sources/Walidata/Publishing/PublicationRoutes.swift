@@ -7,6 +7,8 @@ enum PublicationRoutes {
         typealias R = SiteURL.Route
         let editors = Access.roles(CasePolicy.announcementEditors)
         app.post("cases", R.caseID, "announcement", access: editors, use: CaseRefusal.guarding(PublicationController.save))
+        let resenders = Access.roles(DeliveryPolicy.resenders)
+        app.post("cases", R.caseID, "deliveries", R.deliveryID, "resend", access: resenders, use: CaseRefusal.guarding(PublicationController.resend))
         app.get("cases", R.caseID, "final-report", access: .signedIn, use: PublicationController.finalReport)
 
         app.get("publik", access: .anyone, use: PortalController.home)
@@ -19,6 +21,7 @@ enum PublicationRoutes {
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", R.caseID, "announcement", access: .signedIn, use: PublicationAPI.show)
         api.route(.PUT, ["cases", R.caseID, "announcement"], access: editors, use: PublicationAPI.save)
+        api.post("cases", R.caseID, "deliveries", R.deliveryID, "resend", access: resenders, use: PublicationAPI.resend)
         api.get("public", "announcements", access: .anyone, use: PublicationAPI.publicList)
     }
 }

@@ -4,11 +4,6 @@ import WalidataCore
 /// The case page's parts about step 9: the announcement fields in the step's form, and the
 /// card that shows the announcement and where it went.
 enum PublicationViews {
-    static func stateBadge(_ t: Translator, _ state: Delivery.State) -> HTML {
-        let cls = switch state { case .published: "ok"; case .pending, .notConfigured: "draft"; case .failed, .needsLogin: "off" }
-        return "<span class=\"badge \(cls)\" data-state=\"\(state.rawValue)\">\(t("publication.state." + state.rawValue))</span>"
-    }
-
     /// Inside step 9's completion form: title, text, datasets, channels. The empty hidden
     /// entries make an all-unticked list arrive as an empty list rather than as "unchanged".
     static func fields(_ t: Translator, detail: CaseDetail) -> HTML {
@@ -49,7 +44,8 @@ enum PublicationViews {
     }
 
     /// The announcement as published (or as a saved draft, for those who do not edit it).
-    static func card(_ t: Translator, user: User, detail: CaseDetail) -> HTML {
+    static func card(_ req: Request, user: User, detail: CaseDetail) -> HTML {
+        let t = req.t
         guard let view = detail.publication, view.stored else { return .empty }
         let announcement = view.announcement
         guard announcement.published || !(detail.openStep?.step == 9 && detail.canAct(user)) else { return .empty }
@@ -69,34 +65,18 @@ enum PublicationViews {
         <div class="narrative">\(CaseReportViews.paragraphs(announcement.body))</div>
         <h4>\(t("publication.field.datasets"))</h4>
         \(names.isEmpty ? "<p class=\"muted\">–</p>" as HTML : "<ul>\(names)</ul>")
-        \(deliveries(t, view: view))
+        \(deliveries(req, user: user, record: detail.record, view: view))
         </div>
         """
     }
 
-    /// Where it went: each delivery once published, else the channels chosen so far.
-    static func deliveries(_ t: Translator, view: PublicationStore.View) -> HTML {
+    /// Where it went: one row per channel once published (`DeliveryViews`), else the channels chosen so far.
+    static func deliveries(_ req: Request, user: User, record: Case, view: PublicationStore.View) -> HTML {
+        let t = req.t
         guard view.announcement.published else {
             let chosen = view.announcement.channels.map { t("publication.channel." + $0.rawValue) }.joined(separator: ", ")
             return "<p>\(t("publication.field.channels")): \(chosen.isEmpty ? "–" : chosen)</p>"
         }
-        let rows = view.deliveries.map { delivery -> HTML in
-            """
-            <tr id="delivery-\(delivery.channel.rawValue)"><td>\(t("publication.channel." + delivery.channel.rawValue))</td><td>\(stateBadge(t, delivery.state))</td>\
-            <td>\(delivery.deliveredAt.map { DateText.dateTime($0, t: t) } ?? "–")</td><td>\(answer(t, delivery))</td></tr>
-            """
-        }
-        return """
-        <div class="table-wrap"><table class="list" id="deliveries">
-        <thead><tr><th>\(t("publication.col.channel"))</th><th>\(t("publication.col.state"))</th><th>\(t("publication.col.at"))</th><th>\(t("publication.col.answer"))</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div>
-        """
-    }
-
-    /// The website's answer is the portal address: a link. Other channels' answers are text.
-    private static func answer(_ t: Translator, _ delivery: Delivery) -> HTML {
-        if delivery.state == .notConfigured { return "\(t("publication.not_configured_note"))" }
-        if delivery.channel == .website, delivery.answer.hasPrefix("/") { return "<a href=\"\(delivery.answer)\">\(delivery.answer)</a>" }
-        return "\(delivery.answer)"
+        return DeliveryViews.table(req, user: user, record: record, outcomes: ChannelOutcome.of(view.deliveries))
     }
 }

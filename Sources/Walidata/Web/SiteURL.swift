@@ -90,6 +90,9 @@ enum SiteURL {
     case caseAttachmentStore(UUID, UUID)
     case tasks
     case caseAnnouncement(UUID)
+    case deliveryResend(caseID: UUID, deliveryID: UUID)
+    case shareImageUpload
+    case shareImageRemove
     case caseFinalReport(UUID)
     case publicHome
     case publicAnnouncement(UUID)
@@ -202,6 +205,9 @@ enum SiteURL {
         case .caseAttachmentStore(let id, let attachment): "/cases/\(id)/attachments/\(attachment)/store"
         case .tasks: "/tasks"
         case .caseAnnouncement(let id): "/cases/\(id)/announcement"
+        case .deliveryResend(let caseID, let deliveryID): "/cases/\(caseID)/deliveries/\(deliveryID)/resend"
+        case .shareImageUpload: "/admin/channels/share-image"
+        case .shareImageRemove: "/admin/channels/share-image/remove"
         case .caseFinalReport(let id): "/cases/\(id)/final-report"
         case .publicHome: "/publik"
         case .publicAnnouncement(let id): "/publik/pengumuman/\(id)"
@@ -240,6 +246,7 @@ enum SiteURL {
         static let announcementID: PathComponent = ":announcementID"
         static let notificationID: PathComponent = ":notificationID"
         static let recipientID: PathComponent = ":recipientID"
+        static let deliveryID: PathComponent = ":deliveryID"
     }
 }
 

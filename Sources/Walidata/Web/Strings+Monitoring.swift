@@ -10,7 +10,7 @@ extension Strings {
         ("duration.hari.one", "{0} hari", "{0} day"),
         ("duration.hari.other", "{0} hari", "{0} days"),
         ("notifications.title", "Notifikasi", "Notifications"),
-        ("notifications.intro", "Pemberitahuan untuk Anda tentang langkah SOP yang melewati batas waktunya (mutu baku). Keterlambatan dihitung dalam waktu kerja: jam kantor pada hari kerja.", "Notices for you about SOP steps that have passed their deadline (time standard). Lateness is counted in working time: office hours on working days."),
+        ("notifications.intro", "Pemberitahuan untuk Anda tentang langkah SOP yang melewati batas waktunya (mutu baku) dan pengumuman yang gagal dikirim ke Facebook atau WhatsApp. Keterlambatan dihitung dalam waktu kerja: jam kantor pada hari kerja.", "Notices for you about SOP steps that have passed their deadline (time standard) and announcements that failed to reach Facebook or WhatsApp. Lateness is counted in working time: office hours on working days."),
         ("notifications.unread_n", "{0} belum dibaca", "{0} unread"),
         ("notifications.summary", "{0} belum dibaca dari {1} notifikasi.", "{0} unread of {1} notifications."),
         ("notifications.empty", "Belum ada notifikasi. Anda akan diberi tahu di sini bila ada langkah permohonan yang terlambat.", "No notifications yet. You will be told here when a request step is late."),
