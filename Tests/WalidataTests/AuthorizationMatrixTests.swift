@@ -420,8 +420,13 @@ final class MatrixWorld: @unchecked Sendable {
         return try await browser.send(method, path, headers: headers, body: method == .GET ? nil : ByteBuffer(string: ""))
     }
 
-    /// Every table's rows (but the sessions') and the data directory's files (but the database's
-    /// own), as text: equal before and after exactly when nothing was written.
+    /// Columns that record use, not a change: a token's `last_used_at` is refreshed at most every
+    /// five minutes by whichever request comes, refused or not, so a slow run saw it move.
+    static let bookkeeping: [String: Set<String>] = ["api_tokens": ["last_used_at"]]
+
+    /// Every table's rows (but the sessions' and the bookkeeping columns) and the data
+    /// directory's files (but the database's own), as text: equal before and after exactly when
+    /// nothing was written.
     func fingerprint() async throws -> [String: String] {
         let sql = app.db as! any SQLDatabase
         var result: [String: String] = [:]
@@ -430,15 +435,16 @@ final class MatrixWorld: @unchecked Sendable {
             ? try await sql.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()").all().map { try $0.decode(column: "name", as: String.self) }
             : try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map { try $0.decode(column: "name", as: String.self) }
         for table in tables where !["_fluent_sessions", "_fluent_migrations"].contains(table) {
-            let text: String
-            if postgres {
-                text = try await sql.raw("SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') AS x FROM \(ident: table) t").first()!.decode(column: "x", as: String.self)
-            } else {
-                let columns = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all().map { try $0.decode(column: "name", as: String.self) }
-                let expression = columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
-                text = try await sql.raw("SELECT coalesce(group_concat(x, '|'), '') AS x FROM (SELECT \(unsafeRaw: expression) AS x FROM \(ident: table) ORDER BY 1)").first()!.decode(column: "x", as: String.self)
-            }
-            result[table] = text
+            let columns = try await (postgres
+                ? sql.raw("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(bind: table)")
+                : sql.raw("SELECT name FROM pragma_table_info(\(bind: table))"))
+                .all().map { try $0.decode(column: "name", as: String.self) }
+                .filter { !(Self.bookkeeping[table] ?? []).contains($0) }.sorted()
+            let quote = postgres ? "quote_nullable(\"%@\"::text)" : "quote(\"%@\")"
+            let expression = columns.map { String(format: quote, $0) }.joined(separator: " || ',' || ")
+            let aggregate = postgres ? "string_agg(x, '|' ORDER BY x)" : "group_concat(x, '|')"
+            result[table] = try await sql.raw("SELECT coalesce(\(unsafeRaw: aggregate), '') AS x FROM (SELECT \(unsafeRaw: expression) AS x FROM \(ident: table) ORDER BY 1) s")
+                .first()!.decode(column: "x", as: String.self)
         }
         let root = app.walidata.dataDirectory
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
