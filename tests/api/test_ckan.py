@@ -4,6 +4,7 @@ published through the office's own API, then package_search, package_show, datas
 
     WALIDATA_BIN=$(swift build --show-bin-path)/walidata python3 -m pytest tests/api/test_ckan.py -q
 """
+import json
 import os
 import re
 import socket
@@ -95,7 +96,9 @@ def test_package_search_word_forms_facets_and_public_only(portal):
     url, slugs = portal
     for get_only in (False, True):  # ckanapi POSTs JSON by default; harvesters often GET
         ckan = ckanapi.RemoteCKAN(url, get_only=get_only)
-        result = ckan.action.package_search(q="mendidik", rows=5, **{"facet.field": ["tags", "res_format"]})
+        # In a URL, CKAN reads facet.field as JSON text; in a JSON body, as a list.
+        fields = ["tags", "res_format"]
+        result = ckan.action.package_search(q="mendidik", rows=5, **{"facet.field": json.dumps(fields) if get_only else fields})
         assert result["count"] == 1
         assert [p["name"] for p in result["results"]] == [slugs["open"]]
         assert result["facets"]["tags"] == {"pendidikan": 1, "sekolah": 1}
