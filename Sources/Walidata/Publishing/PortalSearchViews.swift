@@ -61,9 +61,10 @@ enum PortalSearchViews {
             guard let counts = result.facets[facet], !counts.isEmpty, query.filters[facet] == nil else { return nil }
             let items = counts.prefix(facetValuesShown).map { c -> HTML in
                 let label = facet == .organization ? c.label : valueLabel(facet, c.value, t: t)
-                return "<li><a href=\"\(link(req, query, setting: facet, to: c.value))\">\(label)</a> <span class=\"muted\">(\(NumberText.format(Int64(c.count), lang: t.lang)))</span></li>"
+                return "<a href=\"\(link(req, query, setting: facet, to: c.value))\">\(label)</a>&nbsp;<span class=\"muted\">(\(NumberText.format(Int64(c.count), lang: t.lang)))</span>"
             }
-            return "<div class=\"facet\" id=\"facet-\(facet.rawValue)\"><h3>\(t("catalog.facet." + facet.rawValue))</h3><ul>\(HTML.join(items, separator: ""))</ul></div>"
+            // One line per facet, values side by side: short on a phone.
+            return "<div class=\"facet\" id=\"facet-\(facet.rawValue)\"><h3>\(t("catalog.facet." + facet.rawValue))</h3><p>\(HTML.join(items, separator: " · "))</p></div>"
         }
         guard !blocks.isEmpty else { return "" }
         return "<section class=\"card\" id=\"catalog-facets\"><h2>\(t("catalog.filters"))</h2>\(HTML.join(blocks, separator: ""))</section>"
