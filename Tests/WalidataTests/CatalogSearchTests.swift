@@ -160,6 +160,23 @@ struct CatalogSearchTests {
         }
     }
 
+    @Test("the office's /datasets list finds word forms too, within what the user may see", arguments: TestDatabase.all)
+    func officeList(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.catalogue(app).slugs
+            let officer = TestBrowser(app)
+            _ = try await officer.login("pengelolati")
+            let page = try await officer.get("/datasets?q=mendidik").body.string
+            for key in ["paud", "aps", "faskes", "rahasia", "draf"] { #expect(page.contains(s[key]!), "\(key)") }
+            #expect(!page.contains(s["penduduk"]!))
+            // The produsen of Dinas Kesehatan sees its own agency's datasets only.
+            let produsen = TestBrowser(app)
+            _ = try await produsen.login("produsen")
+            let own = try await produsen.get("/datasets?q=mendidik").body.string
+            #expect(own.contains(s["faskes"]!) && !own.contains(s["aps"]!) && !own.contains(s["rahasia"]!))
+        }
+    }
+
     // MARK: CKAN
 
     static func ckan(_ app: Application, _ path: String) async throws -> (HTTPStatus, [String: JSONValue]) {
