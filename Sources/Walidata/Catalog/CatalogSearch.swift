@@ -84,8 +84,8 @@ enum CatalogSearch {
         let terms = SearchText.queryTerms(query.text)
         let scores = try await CatalogIndex.match(terms, on: db)
         if !terms.isEmpty && scores.isEmpty { return [] }
-        var datasets = try await visible(to: audience, on: db)
-        if !terms.isEmpty { datasets = datasets.filter { $0.id.map { scores[$0] != nil } ?? false } }
+        // With words, only the matching rows are read: the cost follows the matches, not the catalogue.
+        let datasets = try await visible(to: audience, among: terms.isEmpty ? nil : Array(scores.keys), on: db)
         let versionIDs = datasets.compactMap(\.currentVersionID)
         var versions: [UUID: DatasetVersion] = [:]
         if !versionIDs.isEmpty {
@@ -97,13 +97,16 @@ enum CatalogSearch {
     }
 
     /// The datasets an audience may see, whatever the words.
-    static func visible(to audience: Audience, on db: any Database) async throws -> [Dataset] {
+    static func visible(to audience: Audience, among ids: [UUID]? = nil, on db: any Database) async throws -> [Dataset] {
         switch audience {
         case .publicOnly:
+            guard let ids else { return try await PublicationStore.publicDatasets(on: db).filter(PublicationStore.isPublic) }
             // The query narrows the read; the rule itself decides.
-            return try await PublicationStore.publicDatasets(on: db).filter(PublicationStore.isPublic)
+            return try await Dataset.query(on: db).filter(\.$id ~~ ids).filter(\.$publishedAt != nil).filter(\.$deletedAt == nil)
+                .with(\.$organization).all().filter(PublicationStore.isPublic)
         case .user(let user):
             var q = Dataset.query(on: db).filter(\.$deletedAt == nil).with(\.$organization)
+            if let ids { q = q.filter(\.$id ~~ ids) }
             switch DatasetPolicy.listScope(user) {
             case .agency(let org): q = q.filter(\.$organization.$id == org)
             case .nothing: return []
