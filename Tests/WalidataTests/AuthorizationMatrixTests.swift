@@ -224,6 +224,10 @@ struct AuthorizationMatrixTests {
         ("PUT /api/v1/cases/:caseID/announcement", "AFFFAFFFL"),
         ("POST /api/v1/cases/:caseID/deliveries/:deliveryID/resend", "AFFFAFFFL"),
         ("GET /api/v1/public/announcements", "AAAAAAAAA"),
+        ("GET /api/3/action/:action", "AAAAAAAAA"),
+        ("POST /api/3/action/:action", "AAAAAAAAA"),
+        ("GET /api/action/:action", "AAAAAAAAA"),
+        ("POST /api/action/:action", "AAAAAAAAA"),
         ("GET /api/v1/notifications", "AAAAAAAAL"),
         ("POST /api/v1/notifications/read-all", "AAAAAAAAL"),
         ("POST /api/v1/notifications/:notificationID/read", "AAAAAAAAL"),
@@ -390,6 +394,7 @@ final class MatrixWorld: @unchecked Sendable {
             case "round": return "1"
             case "revision": return "1"
             case "lang": return "id"
+            case "action": return "package_search"
             case "name": return backupName
             case "tokenID": return spareTokens[name] ?? UUID().uuidString
             case "notificationID": return notifications[name] ?? UUID().uuidString

@@ -93,6 +93,9 @@ enum OrganizationController {
         organization.active = form.active != nil
         try await EventLog.record(.init(action: "organization.update", note: organization.name, details: ["code": organization.code, "active": String(organization.active)]), by: .init(try req.requireUser()), on: req.db) { tx in
             try await organization.save(on: tx)
+            // The agency's name and code are words its datasets are found by.
+            let ids = try await Dataset.query(on: tx).filter(\.$organization.$id == organization.requireID()).all(\.$id)
+            try await CatalogIndex.refresh(ids, on: tx)
         }
         req.flash(.ok, "organizations.updated", organization.name)
         return req.redirect(to: SiteURL.organizations.path)

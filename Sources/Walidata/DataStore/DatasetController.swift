@@ -33,9 +33,13 @@ enum DatasetController {
         case .all:
             if let raw = query.organization, let org = UUID(uuidString: raw) { q = q.filter(\.$organization.$id == org) }
         }
-        let all = try await q.all()
-        guard let text = query.q?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return all }
-        return all.filter { $0.title.lowercased().contains(text) || $0.tags.lowercased().contains(text) || $0.topic.lowercased().contains(text) }
+        let all = try await q.all().filter { DatasetPolicy.may(.view, user, $0) }
+        let terms = SearchText.queryTerms(query.q ?? "")
+        guard !terms.isEmpty else { return all }
+        // The catalogue search (word forms, no diacritics needed), best match first.
+        let scores = try await CatalogIndex.match(terms, on: db)
+        return CatalogSearch.sorted(all.compactMap { d in d.id.flatMap { scores[$0] }.map { CatalogSearch.Hit(dataset: d, current: nil, score: $0) } },
+                                    by: .relevance).map(\.dataset)
     }
 
     @Sendable static func newForm(_ req: Request) async throws -> HTML {

@@ -34,6 +34,7 @@ enum DatasetStore {
             dataset.slug = try await uniqueSlug(for: dataset.title, on: tx)
             dataset.createdBy = user.id
             try await dataset.create(on: tx)
+            try await CatalogIndex.refresh([dataset.requireID()], on: tx)
             try await EventLog.append(.init(action: "dataset.create", datasetID: dataset.id, note: dataset.title, details: caseDetails), by: .init(user), on: tx)
             return dataset
         }
@@ -59,6 +60,7 @@ enum DatasetStore {
         try await EventLog.transaction(on: db) { tx in
             form.apply(to: dataset, over: dataset)
             try await dataset.save(on: tx)
+            try await CatalogIndex.refresh([dataset.requireID()], on: tx)
             var details = ["changed": changes.map(\.field).joined(separator: ",")]
             for change in changes {
                 details["old." + change.field] = change.old
@@ -185,6 +187,7 @@ enum DatasetStore {
                 rowCount: intake.rowCount, note: note,
                 details: ["number": String(version.number), "filename": filename].merging(caseDetails) { a, _ in a }.merging(details) { a, _ in a }
             ), by: .init(user), on: tx)
+            try await CatalogIndex.refresh([dataset.requireID()], on: tx)
             try await then?(tx, version)
             return version
         }
@@ -215,6 +218,7 @@ enum DatasetStore {
             try await version.create(on: tx)
             dataset.currentVersionID = version.id
             try await dataset.save(on: tx)
+            try await CatalogIndex.refresh([dataset.requireID()], on: tx)
             try await EventLog.append(.init(
                 action: "version.recover", datasetID: dataset.id, versionID: version.id, blobHash: source.blobHash,
                 size: source.size, rowCount: source.rowCount, note: note,
@@ -280,6 +284,7 @@ enum DatasetStore {
             let hashes = Set(versions.map(\.blobHash))
             for version in versions { try await version.delete(on: tx) }
             try await dataset.delete(on: tx)
+            try await CatalogIndex.refresh([dataset.requireID()], on: tx)
             try await EventLog.append(.init(
                 action: "dataset.purge", datasetID: dataset.id, note: dataset.title,
                 details: ["versions": String(versions.count), "slug": dataset.slug]

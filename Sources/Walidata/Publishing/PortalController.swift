@@ -19,8 +19,11 @@ enum PortalController {
         return await PortalViews.announcement(req, announcement: announcement, datasets: datasets, image: image)
     }
 
+    /// `/publik/data`: the catalogue search, with facets and paging (`CatalogSearch`).
     @Sendable static func datasets(_ req: Request) async throws -> HTML {
-        await PortalViews.datasets(req, datasets: try await PublicationStore.publicDatasets(on: req.db))
+        let query = try CatalogSearch.Query(req)
+        let result = try await CatalogSearch.search(query, for: .publicOnly, on: req.db)
+        return await PortalSearchViews.page(req, query: query, result: result)
     }
 
     @Sendable static func dataset(_ req: Request) async throws -> HTML {

@@ -64,16 +64,6 @@ enum PortalViews {
         return await Layout.render(req, title: announcement.title, head: ShareImage.openGraph(req, announcement: announcement, image: image), body: body)
     }
 
-    static func datasets(_ req: Request, datasets: [Dataset]) async -> HTML {
-        let t = req.t
-        let body: HTML = """
-        <h1>\(t("portal.open_data"))</h1>
-        <p class="muted">\(t("portal.data_intro"))</p>
-        \(datasetTable(t, datasets))
-        """
-        return await Layout.render(req, title: t("portal.open_data"), body: body)
-    }
-
     static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, preview: TablePage?, announcements: [Announcement]) async -> HTML {
         let t = req.t
         let rows = DatasetViews.metadataRows(t, dataset)

@@ -18,6 +18,8 @@ enum PublicationRoutes {
         app.get("publik", "data", R.slug, access: .anyone, use: PortalController.dataset)
         app.get("publik", "data", R.slug, R.file, access: .anyone, use: PortalController.download)
 
+        CKANAction.register(app)
+
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", R.caseID, "announcement", access: .signedIn, use: PublicationAPI.show)
         api.route(.PUT, ["cases", R.caseID, "announcement"], access: editors, use: PublicationAPI.save)

@@ -7,7 +7,7 @@ extension Strings {
         ("datasets.edit", "Ubah metadata: {0}", "Edit metadata: {0}"),
         ("datasets.edit_metadata", "Ubah metadata", "Edit metadata"),
         ("datasets.view_current", "Lihat data terkini", "View current data"),
-        ("datasets.search", "Cari judul, topik atau tag", "Search title, topic or tag"),
+        ("datasets.search", "Cari judul, uraian, tag, instansi atau nama kolom", "Search title, description, tag, agency or column name"),
         ("datasets.filter", "Tampilkan", "Show"),
         ("datasets.all_organizations", "Semua Perangkat Daerah", "All agencies"),
         ("datasets.current_version", "Versi terkini", "Current version"),

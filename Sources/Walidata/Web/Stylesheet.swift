@@ -37,7 +37,8 @@ enum Stylesheet {
     .hint{color:var(--muted);font-size:.85rem;margin:.2rem 0 0}
     .warn{background:#fff6e0;border:1px solid #e9c46a;color:var(--warn);padding:.6rem .8rem;border-radius:4px}
     label{display:block;font-weight:600;margin:.8rem 0 .25rem}
-    input[type=text],input[type=password],input[type=email],input[type=date],input[type=time],input[type=datetime-local],input[type=number],input[type=file],select,textarea{width:100%;padding:.5rem;border:1px solid #9aa5b1;border-radius:4px;font:inherit;background:#fff}
+    input[type=text],input[type=search],input[type=password],input[type=email],input[type=date],input[type=time],input[type=datetime-local],input[type=number],input[type=file],select,textarea{width:100%;padding:.5rem;border:1px solid #9aa5b1;border-radius:4px;font:inherit;background:#fff}
+    .facet h3{font-size:1rem;margin:.7rem 0 .2rem}.facet p{margin:0;line-height:1.9}#catalog-facets{margin-top:1rem}
     textarea{min-height:5rem}
     input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #9cc3ec;outline-offset:1px}
     button,.button{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:.55rem 1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}

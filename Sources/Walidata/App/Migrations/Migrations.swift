@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(M017AddFinalNarrative())
         app.migrations.add(M020CreateChannels())
         app.migrations.add(M018AddStepLane())
+        app.migrations.add(M021CreateCatalogSearch())
     }
 }

@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import SQLKit
+import WalidataCore
+import WalidataTables
+
+/// The full-text index of the catalogue: one row per dataset with its stemmed words in four
+/// weighted fields (title; tags, topic and agency; description and the other metadata; the
+/// current table's column names). The words are computed here in Swift (`SearchText`), so
+/// SQLite's FTS5 and PostgreSQL's full-text search (configuration 'simple', which only splits
+/// and lower-cases) index exactly the same words and rank on them.
+///
+/// The index holds every dataset, public or not: who may see what is decided at query time by
+/// `CatalogSearch` with the dataset's own rules, never by the index.
+enum CatalogIndex {
+    static let table = "catalog_search"
+
+    /// A dataset's words, by field.
+    struct Document: Equatable {
+        var title: String
+        var keywords: String
+        var body: String
+        var columns: String
+    }
+
+    static func isPostgres(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "postgresql" }
+
+    /// Creates the index table (M021).
+    static func create(on sql: any SQLDatabase) async throws {
+        if isPostgres(sql) {
+            try await sql.raw("""
+                CREATE TABLE catalog_search (dataset_id UUID PRIMARY KEY, title TEXT NOT NULL, keywords TEXT NOT NULL,
+                  body TEXT NOT NULL, columns TEXT NOT NULL, document TSVECTOR NOT NULL)
+                """).run()
+            try await sql.raw("CREATE INDEX catalog_search_document ON catalog_search USING GIN (document)").run()
+        } else {
+            // The words are already folded and stemmed; the tokenizer only splits on spaces.
+            try await sql.raw("""
+                CREATE VIRTUAL TABLE catalog_search USING fts5(dataset_id UNINDEXED, title, keywords, body, columns,
+                  tokenize = 'unicode61 remove_diacritics 0')
+                """).run()
+        }
+    }
+
+    static func drop(on sql: any SQLDatabase) async throws {
+        try await sql.raw("DROP TABLE IF EXISTS catalog_search").run()
+    }
+
+    /// The words of one dataset row as the index query below reads it.
+    static func document(title: String, description: String, tags: String, topic: String, organization: String,
+                         otherMetadata: [String], report: String?) -> Document {
+        var columns: [String] = []
+        if let report, !report.isEmpty, let check = try? JSONDecoder().decode(CSVCheck.self, from: Data(report.utf8)) {
+            columns = check.columns.isEmpty ? check.header : check.columns.map(\.name)
+        }
+        func words(_ parts: [String]) -> String { SearchText.terms(parts.joined(separator: " ")).joined(separator: " ") }
+        return Document(title: words([title]), keywords: words([tags, topic, organization]),
+                        body: words([description] + otherMetadata), columns: words(columns))
+    }
+
+    /// Writes the index row of each dataset in `ids` (or of every dataset) afresh, in the
+    /// caller's transaction; a dataset that no longer exists loses its row.
+    static func refresh(_ ids: [UUID]? = nil, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        if let ids {
+            guard !ids.isEmpty else { return }
+            if isPostgres(sql) {
+                try await sql.delete(from: table).where("dataset_id", .in, ids).run()
+            } else {
+                try await sql.delete(from: table).where("dataset_id", .in, ids.map(\.uuidString)).run()
+            }
+        } else {
+            try await sql.raw("DELETE FROM catalog_search").run()
+        }
+        var select = sql.select()
+            .columns(SQLColumn("id", table: "d"), SQLColumn("title", table: "d"), SQLColumn("description", table: "d"),
+                     SQLColumn("tags", table: "d"), SQLColumn("topic", table: "d"), SQLColumn("coverage", table: "d"),
+                     SQLColumn("unit", table: "d"), SQLColumn("source", table: "d"), SQLColumn("period", table: "d"))
+            .column(SQLColumn("name", table: "o"), as: "organization_name")
+            .column(SQLColumn("code", table: "o"), as: "organization_code")
+            .column(SQLColumn("report", table: "v"), as: "report")
+            .from(SQLAlias(SQLIdentifier("datasets"), as: SQLIdentifier("d")))
+            .join(SQLAlias(SQLIdentifier("organizations"), as: SQLIdentifier("o")), on: SQLColumn("organization_id", table: "d"), .equal, SQLColumn("id", table: "o"))
+            .join(SQLAlias(SQLIdentifier("dataset_versions"), as: SQLIdentifier("v")), method: SQLJoinMethod.left,
+                  on: SQLColumn("current_version_id", table: "d"), .equal, SQLColumn("id", table: "v"))
+        if let ids { select = select.where(SQLColumn("id", table: "d"), .in, SQLBind.group(ids)) }
+        for row in try await select.all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let text = { (column: String) in (try? row.decode(column: column, as: String.self)) ?? "" }
+            let document = document(
+                title: text("title"), description: text("description"), tags: text("tags"), topic: text("topic"),
+                organization: text("organization_name") + " " + text("organization_code"),
+                otherMetadata: [text("coverage"), text("unit"), text("source"), text("period")], report: text("report"))
+            try await insert(id, document, on: sql)
+        }
+    }
+
+    private static func insert(_ id: UUID, _ d: Document, on sql: any SQLDatabase) async throws {
+        if isPostgres(sql) {
+            try await sql.raw("""
+                INSERT INTO catalog_search (dataset_id, title, keywords, body, columns, document)
+                VALUES (\(bind: id), \(bind: d.title), \(bind: d.keywords), \(bind: d.body), \(bind: d.columns),
+                  setweight(to_tsvector('simple', \(bind: d.title)), 'A') || setweight(to_tsvector('simple', \(bind: d.keywords)), 'B')
+                  || setweight(to_tsvector('simple', \(bind: d.body)), 'C') || setweight(to_tsvector('simple', \(bind: d.columns)), 'D'))
+                """).run()
+        } else {
+            try await sql.raw("""
+                INSERT INTO catalog_search (dataset_id, title, keywords, body, columns)
+                VALUES (\(bind: id.uuidString), \(bind: d.title), \(bind: d.keywords), \(bind: d.body), \(bind: d.columns))
+                """).run()
+        }
+    }
+
+    /// The datasets whose words hold every term, with a score (higher is better). The terms are
+    /// letters and digits only (`SearchText.queryTerms`), and are sent as bound values.
+    static func match(_ terms: [String], on db: any Database) async throws -> [UUID: Double] {
+        guard !terms.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        var scores: [UUID: Double] = [:]
+        if isPostgres(sql) {
+            let rows = try await sql.raw("""
+                SELECT dataset_id, ts_rank(document, plainto_tsquery('simple', \(bind: terms.joined(separator: " ")))) AS score
+                FROM catalog_search WHERE document @@ plainto_tsquery('simple', \(bind: terms.joined(separator: " ")))
+                """).all()
+            for row in rows { scores[try row.decode(column: "dataset_id", as: UUID.self)] = try row.decode(column: "score", as: Double.self) }
+        } else {
+            // Each term quoted: FTS5 then reads it as a word, never as an operator (NEAR, AND…).
+            let expression = terms.map { "\"\($0)\"" }.joined(separator: " ")
+            let rows = try await sql.raw("""
+                SELECT dataset_id, -bm25(catalog_search, 0.0, 8.0, 4.0, 2.0, 1.0) AS score
+                FROM catalog_search WHERE catalog_search MATCH \(bind: expression)
+                """).all()
+            for row in rows {
+                guard let id = UUID(uuidString: try row.decode(column: "dataset_id", as: String.self)) else { continue }
+                scores[id] = try row.decode(column: "score", as: Double.self)
+            }
+        }
+        return scores
+    }
+}
