@@ -233,6 +233,19 @@ struct ChannelFailureTests {
     }
 }
 
+extension ChannelFailureTests {
+    @Test("the outbox's timings: the defaults, short values for a trial, and a bad value refused with the variable's name")
+    func timings() throws {
+        let defaults = try DeliveryScheduler.tuning([:])
+        #expect(defaults.timeout == 20 && defaults.backoff == 30)
+        let trial = try DeliveryScheduler.tuning(["WALIDATA_DELIVERY_TIMEOUT_SECONDS": "2", "WALIDATA_DELIVERY_BACKOFF_SECONDS": " 1 "])
+        #expect(trial.timeout == 2 && trial.backoff == 1)
+        for (name, value) in [("WALIDATA_DELIVERY_TIMEOUT_SECONDS", "0"), ("WALIDATA_DELIVERY_TIMEOUT_SECONDS", "61"), ("WALIDATA_DELIVERY_BACKOFF_SECONDS", "setengah")] {
+            #expect { try DeliveryScheduler.tuning([name: value]) } throws: { String(describing: $0).contains(name) && String(describing: $0).contains(value) }
+        }
+    }
+}
+
 /// Keeps every line the app logs, rendered with its metadata, for the secret check.
 struct CapturingLog: LogHandler {
     let lines: NIOLockedValueBox<[String]>
