@@ -19,15 +19,36 @@ final class DeliveryScheduler: LifecycleHandler, Sendable {
         return seconds
     }
 
+    /// `WALIDATA_DELIVERY_TIMEOUT_SECONDS` (default 20, 1–60): how long one Graph call may take
+    /// before it counts as unanswered. `WALIDATA_DELIVERY_BACKOFF_SECONDS` (default 30, 1–3600):
+    /// the first retry's ceiling, doubled each time; a WhatsApp send that timed out waits 20 times
+    /// that for its status webhook before it is sent again. Short values are for trials against
+    /// a fake Graph server (bench/outbox); an office keeps the defaults.
+    static func tuning(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> (timeout: Int, backoff: Int) {
+        func read(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let raw = env[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return fallback }
+            guard let value = Int(raw), range.contains(value) else {
+                throw LateStepSettings.Invalid(description: "\(name) must be whole seconds from \(range.lowerBound) to \(range.upperBound) (got \(raw)).")
+            }
+            return value
+        }
+        return (try read("WALIDATA_DELIVERY_TIMEOUT_SECONDS", 20, 1...60), try read("WALIDATA_DELIVERY_BACKOFF_SECONDS", 30, 1...3600))
+    }
+
     func didBootAsync(_ app: Application) async throws {
-        let sender = DeliverySender(app: app)
-        app.logger.info("Outbox worker \(sender.worker): every \(interval) s")
+        var sender = DeliverySender(app: app)
+        let tuning = try Self.tuning()
+        sender.timeout = .seconds(Int64(tuning.timeout))
+        sender.policy.base = TimeInterval(tuning.backoff)
+        sender.whatsappGrace = TimeInterval(20 * tuning.backoff)
+        let worker = sender
+        app.logger.info("Outbox worker \(worker.worker): every \(interval) s")
         let seconds = interval
         background.start {
             while !Task.isCancelled {
                 do {
                     // Drain what is due, a batch at a time, then rest.
-                    while try await sender.runOnce() > 0, !Task.isCancelled {}
+                    while try await worker.runOnce() > 0, !Task.isCancelled {}
                 } catch {
                     app.logger.error("Outbox run failed: \(String(describing: error))")
                 }

@@ -46,6 +46,24 @@ struct DeliverySender: Sendable {
         return claimed.count
     }
 
+    /// Just before a send: renews this worker's claim (a batch may take longer than the lease)
+    /// and marks the row ambiguous, so a worker that takes it over after this one died mid-send
+    /// looks for the post first instead of sending again. Nil when the claim is no longer held
+    /// or the row was settled meanwhile (a status webhook), and nothing must be sent.
+    private func begin(_ delivery: Delivery, now: Date) async throws -> Delivery? {
+        guard let token = delivery.claimedBy else { return nil }
+        let marked = delivery.ambiguousAt ?? now
+        try await Delivery.query(on: db)
+            .filter(\.$id == delivery.requireID())
+            .filter(\.$claimedBy == token)
+            .filter(\.$stateRaw == Delivery.State.pending.rawValue)
+            // The clock, not the batch's start: the renewal must hold from this send on.
+            .set(\.$claimedAt, to: max(now, Date())).set(\.$ambiguousAt, to: marked)
+            .update()
+        guard let row = try await Delivery.find(delivery.id, on: db), row.claimedBy == token, row.state == .pending else { return nil }
+        return row
+    }
+
     /// Due, unclaimed (or claim expired) rows, each taken by a conditional update that only one
     /// worker can win; the winner is the one whose token the row then holds.
     func claim(limit: Int, now: Date) async throws -> [Delivery] {
@@ -59,10 +77,14 @@ struct DeliverySender: Sendable {
         var mine: [Delivery] = []
         for candidate in candidates {
             let token = "\(worker):\(UUID().uuidString)"
+            // Compare-and-set on the claim as it was read: of two workers that read the same
+            // row, the second finds the first's token there and changes nothing.
+            let seen = candidate.claimedBy
             try await Delivery.query(on: db)
                 .filter(\.$id == candidate.requireID())
                 .filter(\.$stateRaw == Delivery.State.pending.rawValue)
                 .group(.or) { $0.filter(\.$claimedAt == nil).filter(\.$claimedAt < expired) }
+                .group(.or) { seen == nil ? $0.filter(\.$claimedBy == nil) : $0.filter(\.$claimedBy == seen) }
                 .set(\.$claimedBy, to: token).set(\.$claimedAt, to: now)
                 .update()
             if let row = try await Delivery.find(candidate.id, on: db), row.claimedBy == token { mine.append(row) }
@@ -72,15 +94,23 @@ struct DeliverySender: Sendable {
 
     private func deliver(_ delivery: Delivery, settings: ChannelSettings, now: Date) async throws {
         guard let announcement = try await Announcement.find(delivery.$announcement.id, on: db) else { return }
-        switch delivery.channel {
-        case .facebook:
-            guard settings.facebook.isConfigured else { return try await finish(delivery, state: .notConfigured, answer: "", now: now) }
-            try await sendFacebook(delivery, announcement, settings.facebook, now: now)
-        case .whatsapp:
-            guard settings.whatsapp.isConfigured else { return try await finish(delivery, state: .notConfigured, answer: "", now: now) }
-            try await sendWhatsApp(delivery, announcement, settings.whatsapp, now: now)
-        case .website:
-            return
+        let configured = switch delivery.channel {
+        case .facebook: settings.facebook.isConfigured
+        case .whatsapp: settings.whatsapp.isConfigured
+        case .website: false
+        }
+        guard configured else { return try await finish(delivery, state: .notConfigured, answer: "", now: now) }
+        if delivery.channel == .whatsapp, let ambiguous = delivery.ambiguousAt, now < ambiguous.addingTimeInterval(whatsappGrace) {
+            // The last send may have arrived: a status webhook carrying this delivery's ID would
+            // record its wamid. Wait for it until the grace period ends, then send again.
+            return try await reschedule(delivery, at: ambiguous.addingTimeInterval(whatsappGrace), now: now)
+        }
+        let wasAmbiguous = delivery.ambiguousAt
+        guard let delivery = try await begin(delivery, now: now) else { return }
+        if delivery.channel == .facebook {
+            try await sendFacebook(delivery, announcement, settings.facebook, wasAmbiguous: wasAmbiguous, now: now)
+        } else {
+            try await sendWhatsApp(delivery, announcement, settings.whatsapp, wasAmbiguous: wasAmbiguous, now: now)
         }
     }
 
@@ -90,14 +120,21 @@ struct DeliverySender: Sendable {
 
     // MARK: Facebook
 
-    private func sendFacebook(_ delivery: Delivery, _ announcement: Announcement, _ fb: ChannelSettings.Facebook, now: Date) async throws {
+    private func sendFacebook(_ delivery: Delivery, _ announcement: Announcement, _ fb: ChannelSettings.Facebook, wasAmbiguous: Date?, now: Date) async throws {
         let graph = GraphClient(client: client, baseURL: fb.graphBaseURL, version: fb.graphVersion, token: fb.accessToken, timeout: timeout)
         let url = link(announcement)
-        if delivery.ambiguousAt != nil || delivery.attempts > 0 {
-            // An earlier attempt may have posted: look before posting again.
-            if case .ok(let data) = await graph.get("\(fb.pageID)/feed", query: [("fields", "id,link,message"), ("limit", "50")]),
-               let postID = Self.postLinking(url, in: data) {
+        if wasAmbiguous != nil || delivery.attempts > 0 {
+            // An earlier attempt may have posted: look before posting again. A look that fails
+            // is no answer; posting anyway could post twice, so the delivery waits instead.
+            switch await findPost(linking: url, since: (wasAmbiguous ?? delivery.lastAttemptAt ?? delivery.createdAt), graph: graph, pageID: fb.pageID) {
+            case .ok(let postID?):
                 return try await succeed(delivery, externalID: postID, answer: "ditemukan di halaman", now: now)
+            case .ok(nil):
+                break
+            case .refused(let failure, let hint):
+                return try await failed(delivery, failure, hint: hint, keeping: wasAmbiguous, now: now)
+            case .unreachable(let text, _):
+                return try await failed(delivery, .network(text), hint: nil, keeping: wasAmbiguous, now: now)
             }
         }
         let message = "\(announcement.title)\n\n\(announcement.body)\n\n\(url)"
@@ -105,11 +142,55 @@ struct DeliverySender: Sendable {
         case .ok(let data):
             let id = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String
             try await succeed(delivery, externalID: id ?? "", answer: "", now: now)
+        case .refused(let failure, _) where failure.kind == .duplicate:
+            // 506: the post is on the Page already. Done, but keep its ID: look it up; if the Page
+            // cannot be read now, the next attempt looks again before anything is posted.
+            switch await findPost(linking: url, since: wasAmbiguous ?? delivery.createdAt, graph: graph, pageID: fb.pageID) {
+            case .ok(let postID):
+                try await succeed(delivery, externalID: postID ?? "", answer: "duplikat: sudah ada di halaman", now: now)
+            case .refused(let lookFailure, let hint):
+                try await failed(delivery, lookFailure, hint: hint, keeping: delivery.ambiguousAt, now: now)
+            case .unreachable(let text, _):
+                try await failed(delivery, .network(text), hint: nil, keeping: delivery.ambiguousAt, now: now)
+            }
         case .refused(let failure, let hint):
-            try await failed(delivery, failure, hint: hint, now: now)
+            try await failed(delivery, failure, hint: hint, keeping: wasAmbiguous, now: now)
         case .unreachable(let text, let ambiguous):
-            try await failed(delivery, .network(text), hint: nil, ambiguous: ambiguous, now: now)
+            try await failed(delivery, .network(text), hint: nil, keeping: ambiguous ? delivery.ambiguousAt : wasAmbiguous, now: now)
         }
+    }
+
+    enum Lookup { case ok(String?), refused(GraphFailure, hint: TimeInterval?), unreachable(String, ambiguous: Bool) }
+
+    /// Looks through the Page's posts since shortly before the first attempt that may have
+    /// arrived, page by page (`paging.next`), for one carrying `url`. Not only the latest 50:
+    /// an office publishing many announcements pushes an earlier post down the feed.
+    func findPost(linking url: String, since: Date, graph: GraphClient, pageID: String) async -> Lookup {
+        let from = Int(since.timeIntervalSince1970) - 300
+        var query: [(String, String)] = [("fields", "id,link,message"), ("limit", "100"), ("since", String(from))]
+        var pages = 0
+        while pages < 20 {
+            pages += 1
+            switch await graph.get("\(pageID)/feed", query: query) {
+            case .ok(let data):
+                if let postID = Self.postLinking(url, in: data) { return .ok(postID) }
+                guard let after = Self.nextCursor(in: data) else { return .ok(nil) }
+                query = [("fields", "id,link,message"), ("limit", "100"), ("since", String(from)), ("after", after)]
+            case .refused(let failure, let hint):
+                return .refused(failure, hint: hint)
+            case .unreachable(let text, let ambiguous):
+                return .unreachable(text, ambiguous: ambiguous)
+            }
+        }
+        return .ok(nil)
+    }
+
+    /// The `after` cursor of a Graph list answer that has a next page.
+    static func nextCursor(in data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let paging = object["paging"] as? [String: Any], paging["next"] != nil,
+              let cursors = paging["cursors"] as? [String: Any], let after = cursors["after"] as? String, !after.isEmpty else { return nil }
+        return after
     }
 
     /// The ID of the post in a `/feed` answer whose link (or message) carries `url`.
@@ -126,12 +207,7 @@ struct DeliverySender: Sendable {
 
     // MARK: WhatsApp
 
-    private func sendWhatsApp(_ delivery: Delivery, _ announcement: Announcement, _ wa: ChannelSettings.WhatsApp, now: Date) async throws {
-        if let ambiguous = delivery.ambiguousAt, now < ambiguous.addingTimeInterval(whatsappGrace) {
-            // The last send timed out: a status webhook carrying this delivery's ID would
-            // record its wamid. Wait for it until the grace period ends, then send again.
-            return try await reschedule(delivery, at: ambiguous.addingTimeInterval(whatsappGrace), now: now)
-        }
+    private func sendWhatsApp(_ delivery: Delivery, _ announcement: Announcement, _ wa: ChannelSettings.WhatsApp, wasAmbiguous: Date?, now: Date) async throws {
         let graph = GraphClient(client: client, baseURL: wa.graphBaseURL, version: wa.graphVersion, token: wa.accessToken, timeout: timeout)
         let to = delivery.recipient.hasPrefix("+") ? String(delivery.recipient.dropFirst()) : delivery.recipient
         let body: [String: Any] = [
@@ -150,9 +226,9 @@ struct DeliverySender: Sendable {
             delivery.messageStatusRaw = MessageStatus.accepted.rawValue
             try await succeed(delivery, externalID: wamid, answer: "", now: now)
         case .refused(let failure, let hint):
-            try await failed(delivery, failure, hint: hint, now: now)
+            try await failed(delivery, failure, hint: hint, keeping: wasAmbiguous, now: now)
         case .unreachable(let text, let ambiguous):
-            try await failed(delivery, .network(text), hint: nil, ambiguous: ambiguous, now: now)
+            try await failed(delivery, .network(text), hint: nil, keeping: ambiguous ? delivery.ambiguousAt : wasAmbiguous, now: now)
         }
     }
 
@@ -169,12 +245,15 @@ struct DeliverySender: Sendable {
         try await finish(delivery, state: .published, answer: answer, now: now)
     }
 
-    private func failed(_ delivery: Delivery, _ failure: GraphFailure, hint: TimeInterval?, ambiguous: Bool = false, now: Date) async throws {
+    /// `keeping`: the ambiguity that stays on the row: the mark `begin` set when this attempt
+    /// may have arrived, else the one from before it (a definite refusal says nothing about an
+    /// earlier attempt that may have got through).
+    private func failed(_ delivery: Delivery, _ failure: GraphFailure, hint: TimeInterval?, keeping ambiguous: Date?, now: Date) async throws {
         delivery.attempts += 1
         delivery.lastAttemptAt = now
         delivery.errorCode = failure.code
         delivery.fbtraceID = failure.fbtraceID
-        if ambiguous { delivery.ambiguousAt = delivery.ambiguousAt ?? now }
+        delivery.ambiguousAt = ambiguous
         let answer = Self.describe(failure)
         logger.warning("Delivery \(delivery.id?.uuidString ?? "") to \(delivery.channelRaw) failed (attempt \(delivery.attempts)): \(answer)")
         switch failure.kind {
@@ -198,20 +277,33 @@ struct DeliverySender: Sendable {
     }
 
     private func reschedule(_ delivery: Delivery, at next: Date, now: Date) async throws {
+        let token = delivery.claimedBy
         delivery.nextAttemptAt = next
         delivery.claimedBy = nil
         delivery.claimedAt = nil
         delivery.updatedAt = now
-        try await delivery.save(on: db)
+        try await store(delivery, claimedAs: token)
     }
 
     private func finish(_ delivery: Delivery, state: Delivery.State, answer: String, now: Date) async throws {
+        let token = delivery.claimedBy
         delivery.stateRaw = state.rawValue
         delivery.answer = answer
         delivery.nextAttemptAt = nil
         delivery.claimedBy = nil
         delivery.claimedAt = nil
         delivery.updatedAt = now
+        try await store(delivery, claimedAs: token)
+    }
+
+    /// Saves the outcome only while this worker still holds the claim: an answer that came after
+    /// the lease ran out belongs to the worker that took the row over (which looks on the Page
+    /// itself), and must not overwrite what that one recorded.
+    private func store(_ delivery: Delivery, claimedAs token: String?) async throws {
+        if let token, try await Delivery.query(on: db).filter(\.$id == delivery.requireID()).filter(\.$claimedBy == token).count() == 0 {
+            logger.notice("Delivery \(delivery.id?.uuidString ?? "") was taken over by another worker; its late answer is not recorded here")
+            return
+        }
         try await delivery.save(on: db)
         // Who must act is told (the kabid, or the admin for a token); the delivery is recorded
         // either way, so a notice that cannot be written only costs the notice.

@@ -9,6 +9,7 @@ import WalidataCore
 enum WhatsAppWebhook {
     static func register(_ app: Application) throws {
         if let interval = try DeliveryScheduler.interval(), app.environment != .testing, BackupScheduler.isServeCommand(app.environment.arguments) {
+            _ = try DeliveryScheduler.tuning()  // a bad value stops the server at start, not later
             app.lifecycle.use(DeliveryScheduler(interval: interval))
         }
         app.get("webhooks", "whatsapp", access: .anyone, use: verify)
