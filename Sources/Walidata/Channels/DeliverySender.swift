@@ -293,18 +293,7 @@ struct DeliverySender: Sendable {
         delivery.claimedBy = nil
         delivery.claimedAt = nil
         delivery.updatedAt = now
-        try await store(delivery, claimedAs: token)
-    }
-
-    /// Saves the outcome only while this worker still holds the claim: an answer that came after
-    /// the lease ran out belongs to the worker that took the row over (which looks on the Page
-    /// itself), and must not overwrite what that one recorded.
-    private func store(_ delivery: Delivery, claimedAs token: String?) async throws {
-        if let token, try await Delivery.query(on: db).filter(\.$id == delivery.requireID()).filter(\.$claimedBy == token).count() == 0 {
-            logger.notice("Delivery \(delivery.id?.uuidString ?? "") was taken over by another worker; its late answer is not recorded here")
-            return
-        }
-        try await delivery.save(on: db)
+        guard try await store(delivery, claimedAs: token) else { return }
         // Who must act is told (the kabid, or the admin for a token); the delivery is recorded
         // either way, so a notice that cannot be written only costs the notice.
         if state == .failed || state == .needsLogin {
@@ -312,6 +301,20 @@ struct DeliverySender: Sendable {
                 logger.error("Delivery notice for \(delivery.id?.uuidString ?? "") not written: \(String(describing: error))")
             }
         }
+    }
+
+    /// Saves the outcome only while this worker still holds the claim: an answer that came after
+    /// the lease ran out belongs to the worker that took the row over (which looks on the Page
+    /// itself), and must not overwrite what that one recorded.
+    /// False when the row was taken over and nothing was written.
+    @discardableResult
+    private func store(_ delivery: Delivery, claimedAs token: String?) async throws -> Bool {
+        if let token, try await Delivery.query(on: db).filter(\.$id == delivery.requireID()).filter(\.$claimedBy == token).count() == 0 {
+            logger.notice("Delivery \(delivery.id?.uuidString ?? "") was taken over by another worker; its late answer is not recorded here")
+            return false
+        }
+        try await delivery.save(on: db)
+        return true
     }
 
     /// "kode 100: Invalid parameter (fbtrace AbC)", kept short and free of the token.
