@@ -208,9 +208,13 @@ struct DeliveryOutcomeTests {
             #expect(page.contains("Pengumuman gagal dikirim ke Facebook") && page.contains("/cases/\(fbCase)#announcement"))
             let home = try await browser.get("/").body.string
             #expect(home.contains("id=\"delivery-attention\"") && home.contains("/cases/\(fbCase)#announcement") && home.contains("/cases/\(waCase)#announcement"))
+            // …and so does the kabid's Tugas saya.
+            let tasks = try await browser.get("/tasks").body.string
+            #expect(tasks.contains("id=\"delivery-attention\"") && tasks.contains("/cases/\(fbCase)#announcement"))
             let officer = TestBrowser(app)
             try await officer.login("kasi")
             #expect(!(try await officer.get("/").body.string.contains("delivery-attention")))
+            #expect(!(try await officer.get("/tasks").body.string.contains("delivery-attention")))
         }
     }
 

@@ -155,9 +155,13 @@ enum CaseController {
         let t = req.t
         let window = try req.pageWindow()
         let tasks = try await CaseTask.tasks(for: user, window: window, on: req.db)
+        // The kabid's step 9 is not over while a channel has not gone out: the same card as on
+        // the home page, above the steps.
+        let deliveries = DeliveryAttention.roles.contains(user.role) ? try await DeliveryAttention.items(on: req.db) : []
         let body: HTML = """
         <h1>\(t("tasks.title"))</h1>
         <p class="muted">\(t("tasks.intro"))</p>
+        \(HomeView.deliveryCard(t, deliveries))
         \(CaseStepViews.tasks(t, tasks.items))
         \(Pager(window: window, total: tasks.total).html(req, id: "tasks-pager"))
         """
