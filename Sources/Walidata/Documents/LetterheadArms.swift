@@ -35,34 +35,14 @@ enum LetterheadArms {
         return nil
     }
 
-    /// Stores a checked picture: written beside its final name first, so a failure leaves the
-    /// old arms as they were; the setting and the event are written in one transaction, and the
-    /// file takes its name only inside it.
+    /// Stores a checked picture; a failure leaves the old one (`SettingFile.store`).
     static func store(_ bytes: [UInt8], dataDirectory: String, by user: User, on db: any Database) async throws {
-        let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let final = path(dataDirectory: dataDirectory)
-        let partial = final + ".partial-" + UUID().uuidString
-        try Data(bytes).write(to: URL(fileURLWithPath: partial), options: .atomic)
-        do {
-            try await EventLog.transaction(on: db) { tx in
-                try await Setting.set(Letterhead.keys.arms, hash, on: tx)
-                try await EventLog.append(.init(action: "settings.change", note: hash, details: ["keys": Letterhead.keys.arms]), by: .init(user), on: tx)
-                guard rename(partial, final) == 0 else { throw Abort(.internalServerError, reason: "Cannot rename \(partial): \(String(cString: strerror(errno)))") }
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw error
-        }
+        try await SettingFile.store(bytes, at: path(dataDirectory: dataDirectory), settingKey: Letterhead.keys.arms, by: user, on: db)
     }
 
     /// Back to the generic emblem.
     static func remove(dataDirectory: String, by user: User, on db: any Database) async throws {
-        guard try await Setting.get(Letterhead.keys.arms, on: db) != nil else { return }
-        try await EventLog.transaction(on: db) { tx in
-            try await Setting.query(on: tx).filter(\.$key == Letterhead.keys.arms).delete()
-            try await EventLog.append(.init(action: "settings.change", details: ["keys": Letterhead.keys.arms]), by: .init(user), on: tx)
-        }
-        try? FileManager.default.removeItem(atPath: path(dataDirectory: dataDirectory))
+        try await SettingFile.remove(at: path(dataDirectory: dataDirectory), settingKey: Letterhead.keys.arms, by: user, on: db)
     }
 
     /// `/kop/lambang`: the stored picture with its own media type, or the generic emblem. The

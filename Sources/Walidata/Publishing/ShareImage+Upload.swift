@@ -50,33 +50,14 @@ extension ShareImage {
         return Custom(hash: hash, header: header)
     }
 
-    /// Written beside its final name first, so a failure leaves the old picture; the setting and
-    /// the event in one transaction, and the file takes its name inside it.
+    /// Stores a checked picture; a failure leaves the old one (`SettingFile.store`).
     static func store(_ bytes: [UInt8], dataDirectory: String, by user: User, on db: any Database) async throws {
-        let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let final = path(dataDirectory: dataDirectory)
-        let partial = final + ".partial-" + UUID().uuidString
-        try Data(bytes).write(to: URL(fileURLWithPath: partial), options: .atomic)
-        do {
-            try await EventLog.transaction(on: db) { tx in
-                try await Setting.set(settingKey, hash, on: tx)
-                try await EventLog.append(.init(action: "settings.change", note: hash, details: ["keys": settingKey]), by: .init(user), on: tx)
-                guard rename(partial, final) == 0 else { throw Abort(.internalServerError, reason: "Cannot rename \(partial): \(String(cString: strerror(errno)))") }
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw error
-        }
+        try await SettingFile.store(bytes, at: path(dataDirectory: dataDirectory), settingKey: settingKey, by: user, on: db)
     }
 
     /// Back to the default picture.
     static func remove(dataDirectory: String, by user: User, on db: any Database) async throws {
-        guard try await Setting.get(settingKey, on: db) != nil else { return }
-        try await EventLog.transaction(on: db) { tx in
-            try await Setting.query(on: tx).filter(\.$key == settingKey).delete()
-            try await EventLog.append(.init(action: "settings.change", details: ["keys": settingKey]), by: .init(user), on: tx)
-        }
-        try? FileManager.default.removeItem(atPath: path(dataDirectory: dataDirectory))
+        try await SettingFile.remove(at: path(dataDirectory: dataDirectory), settingKey: settingKey, by: user, on: db)
     }
 
     /// The address `og:image` names: with the stored picture's hash, so a replaced picture is

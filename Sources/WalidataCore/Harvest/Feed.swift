@@ -115,15 +115,17 @@ public enum Sitemap {
 public enum XMLText {
     /// Text for an XML 1.0 element or attribute: the five markup characters as entities, and
     /// the control characters XML 1.0 cannot carry at all dropped (a typed title cannot break the feed).
-    public static func escape(_ text: String) -> String {
+    /// `apostrophe` is the entity for `'`: `&apos;` in XML; inline SVG in HTML uses `&#39;`.
+    public static func escape(_ text: String, apostrophe: String = "&apos;") -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += apostrophe
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             default: out.unicodeScalars.append(scalar)

@@ -4,23 +4,7 @@ public enum SVGText {
     /// forbids (control characters other than tab/newline/CR), which would otherwise
     /// make the whole inline SVG unparseable in strict renderers.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        XMLText.escape(text, apostrophe: "&#39;")
     }
 
     /// A coordinate with at most two decimals and no trailing zeros, locale-independent.
