@@ -175,6 +175,18 @@ struct AuthorizationMatrixTests {
         ("POST /notifications/:notificationID/read", "AAAAAAAAL"),
         ("GET /dashboard", "AFFAAAFFL"),
         ("GET /dashboard/steps.csv", "AFFAAAFFL"),
+        ("GET /sop/monitoring", "AFFAAAFFL"),
+        ("POST /sop/monitoring/new", "FFFAAFFFL"),
+        ("GET /sop/monitoring/:formID", "AFFAAAFFL"),
+        ("POST /sop/monitoring/:formID", "FFFAAFFFL"),
+        ("POST /sop/monitoring/:formID/complete", "FFFAAFFFL"),
+        ("GET /sop/monitoring/:formID/print", "AFFAAAFFL"),
+        ("POST /sop/evaluations/new", "FFFAAFFFL"),
+        ("GET /sop/evaluations/:evaluationID", "AFFAAAFFL"),
+        ("POST /sop/evaluations/:evaluationID", "FFFAAFFFL"),
+        ("POST /sop/evaluations/:evaluationID/complete", "FFFAAFFFL"),
+        ("GET /sop/evaluations/:evaluationID/print", "AFFAAAFFL"),
+        ("POST /sop/evaluations/:evaluationID/revision", "AFFFFFFFL"),
 
         ("GET /api/v1/openapi.json", "AAAAAAAAA"),
         ("GET /api/v1/me", "AAAAAAAAL"),
@@ -232,6 +244,17 @@ struct AuthorizationMatrixTests {
         ("POST /api/v1/notifications/read-all", "AAAAAAAAL"),
         ("POST /api/v1/notifications/:notificationID/read", "AAAAAAAAL"),
         ("GET /api/v1/dashboard", "AFFAAAFFL"),
+        ("GET /api/v1/sop/monitoring-forms", "AFFAAAFFL"),
+        ("POST /api/v1/sop/monitoring-forms", "FFFAAFFFL"),
+        ("GET /api/v1/sop/monitoring-forms/:formID", "AFFAAAFFL"),
+        ("PATCH /api/v1/sop/monitoring-forms/:formID", "FFFAAFFFL"),
+        ("POST /api/v1/sop/monitoring-forms/:formID/complete", "FFFAAFFFL"),
+        ("GET /api/v1/sop/evaluations", "AFFAAAFFL"),
+        ("POST /api/v1/sop/evaluations", "FFFAAFFFL"),
+        ("GET /api/v1/sop/evaluations/:evaluationID", "AFFAAAFFL"),
+        ("PATCH /api/v1/sop/evaluations/:evaluationID", "FFFAAFFFL"),
+        ("POST /api/v1/sop/evaluations/:evaluationID/complete", "FFFAAFFFL"),
+        ("POST /api/v1/sop/evaluations/:evaluationID/revision", "AFFFFFFFL"),
     ]
 
     @Test("the table names every route, and every route answers every role as the table says; refusals change nothing",
@@ -347,6 +370,9 @@ final class MatrixWorld: @unchecked Sendable {
                                               organizationID: nil, optInAt: Date(), optInMethod: "formulir", at: Date())
             try await recipient.create(on: app.db)
             t["recipientID"] = recipient.id!.uuidString
+            let monitor = fixture.users["kasi"]!
+            t["formID"] = try await SOPFormStore.openMonitoring(from: "2026-01-01", to: "2026-01-31", lane: nil, by: monitor, on: app.db).requireID().uuidString
+            t["evaluationID"] = try await SOPFormStore.openEvaluation(from: "2026-01-01", to: "2026-01-31", by: monitor, on: app.db).requireID().uuidString
             things[own] = t
         }
         let step = try await CaseStep.query(on: app.db).first()!

@@ -92,6 +92,24 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/dashboard", summary: "The monitoring dashboard: open cases by the step they are at, step instances late now, and for the period (from/to, YYYY-MM-DD, both included, WIB; default the current month) each step's completions with median and 90th-percentile working time (seconds), its time standard and the share done on time. 400 for a date that cannot be read, 422 for an end before the start.", roles: "kasi, kabid, kepala_dinas, admin", schema: "Dashboard",
               parameters: [date("from", "First day, YYYY-MM-DD (default: first day of this month)"), date("to", "Last day, YYYY-MM-DD (default: last day of this month)")],
               statuses: [422: "The period ends before it starts."]),
+        .init(method: "get", path: "/api/v1/sop/monitoring-forms", summary: "Formulir Monitoring Pelaksanaan SOP (Permenpan RB 35/2012), newest first.", roles: "kasi, kabid, kepala_dinas, admin", schema: "SOPMonitoringFormList", parameters: paging),
+        .init(method: "post", path: "/api/v1/sop/monitoring-forms", summary: "Open a monitoring form for a period (from/to, YYYY-MM-DD; default this month) and an executor (lane code of the SOP in force; empty: all). Its lines are the SOP's steps with the period's figures (completions, median and 90th-percentile working seconds, share on time, overdue instances) and a suggested assessment, which starts as the answer.", roles: "kasi, kabid", schema: "SOPMonitoringForm", body: "SOPFormPeriod",
+              statuses: [422: "The period or the executor is not right; the message says what to fix."]),
+        .init(method: "get", path: "/api/v1/sop/monitoring-forms/{formID}", summary: "One monitoring form: a draft's figures are measured now, a completed form's are those it was completed with.", roles: "kasi, kabid, kepala_dinas, admin", schema: "SOPMonitoringForm", parameters: [formID]),
+        .init(method: "patch", path: "/api/v1/sop/monitoring-forms/{formID}", summary: "Change the answers of the steps sent (assessment ya, tidak or tidak_berjalan; note; action). 409 once the form is completed.", roles: "kasi, kabid", schema: "SOPMonitoringForm", parameters: [formID], body: "SOPMonitoringPatch", creates: false,
+              statuses: [409: "The form is completed and can no longer be changed."]),
+        .init(method: "post", path: "/api/v1/sop/monitoring-forms/{formID}/complete", summary: "Complete the form: every step assessed, and a step not run as written with its action (422 naming the step otherwise). The figures are frozen with the monitor's name and NIP.", roles: "kasi, kabid", schema: "SOPMonitoringForm", parameters: [formID], creates: false,
+              statuses: [409: "The form is already completed.", 422: "A step is not assessed, or lacks its action; the message names it."]),
+        .init(method: "get", path: "/api/v1/sop/evaluations", summary: "Evaluasi Penerapan SOP (the seven criteria of Permenpan RB 35/2012), newest first.", roles: "kasi, kabid, kepala_dinas, admin", schema: "SOPEvaluationList", parameters: paging),
+        .init(method: "post", path: "/api/v1/sop/evaluations", summary: "Open an evaluation for a period (from/to, YYYY-MM-DD; default this month).", roles: "kasi, kabid", schema: "SOPEvaluation", body: "SOPFormPeriod",
+              statuses: [422: "The period is not right; the message says what to fix."]),
+        .init(method: "get", path: "/api/v1/sop/evaluations/{evaluationID}", summary: "One evaluation.", roles: "kasi, kabid, kepala_dinas, admin", schema: "SOPEvaluation", parameters: [evaluationID]),
+        .init(method: "patch", path: "/api/v1/sop/evaluations/{evaluationID}", summary: "Change the answers sent (criterion 1-7, answer ya or tidak, note) and the recommendation. 409 once completed.", roles: "kasi, kabid", schema: "SOPEvaluation", parameters: [evaluationID], body: "SOPEvaluationPatch", creates: false,
+              statuses: [409: "The evaluation is completed and can no longer be changed."]),
+        .init(method: "post", path: "/api/v1/sop/evaluations/{evaluationID}/complete", summary: "Complete the evaluation: all seven criteria answered, a No with its note (422 naming the criterion otherwise).", roles: "kasi, kabid", schema: "SOPEvaluation", parameters: [evaluationID], creates: false,
+              statuses: [409: "The evaluation is already completed.", 422: "A criterion is not answered, or a No lacks its note."]),
+        .init(method: "post", path: "/api/v1/sop/evaluations/{evaluationID}/revision", summary: "Open an SOP revision draft (the usual draft and approval flow) whose change note names this completed evaluation and carries its recommendation; once per evaluation.", roles: "admin", schema: "SOPEvaluation", parameters: [evaluationID],
+              statuses: [409: "The evaluation is not completed, a revision was already opened from it, or another SOP draft exists."]),
         .init(method: "get", path: "/api/v1/openapi.json", summary: "This document.", roles: "anyone", schema: "", secured: false),
     ] }
 
@@ -118,6 +136,8 @@ enum OpenAPIDocument {
     private static var attachmentID: [String: Any] { ["name": "attachmentID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var caseID: [String: Any] { ["name": "caseID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
+    private static var formID: [String: Any] { ["name": "formID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
+    private static var evaluationID: [String: Any] { ["name": "evaluationID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
 
     static func json(serverURL: String) throws -> Data {
         var paths: [String: [String: Any]] = [:]
@@ -447,6 +467,42 @@ enum OpenAPIDocument {
                 "medianSeconds": ["type": ["number", "null"]], "percentile90Seconds": ["type": ["number", "null"]], "onTimeShare": ["type": ["number", "null"], "minimum": 0, "maximum": 1],
             ], required: ["step", "standard", "completed"])],
         ], required: ["from", "to", "generatedAt", "openByStep", "late", "steps"]),
+        "SOPFormPeriod": input(["from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"], "lane": string], required: []),
+        "SOPMonitoringForm": object([
+            "id": ["type": "string", "format": "uuid"], "periodFrom": ["type": "string", "format": "date"], "periodTo": ["type": "string", "format": "date"],
+            "lane": string, "sopRevision": ["type": "integer"], "status": ["type": "string", "enum": ["draft", "completed"]], "createdAt": dateTime,
+            "completedAt": nullableDateTime, "monitorName": nullableString, "monitorNIP": nullableString, "measuredAt": dateTime,
+            "lines": ["type": "array", "items": object([
+                "step": ["type": "integer"], "activity": string, "lane": string, "laneName": string, "standard": string, "output": string,
+                "completed": ["type": "integer"], "medianSeconds": ["type": ["number", "null"]], "percentile90Seconds": ["type": ["number", "null"]],
+                "onTimeShare": ["type": ["number", "null"], "minimum": 0, "maximum": 1], "overdue": ["type": "integer"],
+                "suggested": ["type": "string", "enum": ["ya", "tidak", "tidak_berjalan"]], "assessment": ["type": "string", "enum": ["", "ya", "tidak", "tidak_berjalan"]],
+                "note": string, "action": string,
+            ], required: ["step", "activity", "lane", "standard", "completed", "overdue", "suggested", "assessment", "note", "action"])],
+        ], required: ["id", "periodFrom", "periodTo", "lane", "sopRevision", "status", "createdAt", "measuredAt", "lines"]),
+        "SOPMonitoringFormList": list("SOPMonitoringFormSummary"),
+        "SOPMonitoringFormSummary": object([
+            "id": ["type": "string", "format": "uuid"], "periodFrom": ["type": "string", "format": "date"], "periodTo": ["type": "string", "format": "date"],
+            "lane": string, "status": ["type": "string", "enum": ["draft", "completed"]], "createdAt": dateTime, "completedAt": nullableDateTime, "monitorName": nullableString,
+        ], required: ["id", "periodFrom", "periodTo", "lane", "status", "createdAt"]),
+        "SOPMonitoringPatch": object(["entries": ["type": "array", "items": input([
+            "step": ["type": "integer"], "assessment": ["type": "string", "enum": ["", "ya", "tidak", "tidak_berjalan"]], "note": string, "action": string,
+        ], required: ["step"])]], required: ["entries"]),
+        "SOPEvaluation": object([
+            "id": ["type": "string", "format": "uuid"], "periodFrom": ["type": "string", "format": "date"], "periodTo": ["type": "string", "format": "date"],
+            "sopRevision": ["type": "integer"], "status": ["type": "string", "enum": ["draft", "completed"]],
+            "answers": ["type": "array", "items": object(["criterion": ["type": "integer", "minimum": 1, "maximum": 7], "text": string,
+                                                          "answer": ["type": "string", "enum": ["", "ya", "tidak"]], "note": string],
+                                                         required: ["criterion", "text", "answer", "note"])],
+            "recommendation": string, "createdAt": dateTime, "completedAt": nullableDateTime, "evaluatorName": nullableString, "evaluatorNIP": nullableString,
+            "revisionDraft": ["type": ["integer", "null"]],
+        ], required: ["id", "periodFrom", "periodTo", "sopRevision", "status", "answers", "recommendation", "createdAt"]),
+        "SOPEvaluationList": list("SOPEvaluation"),
+        "SOPEvaluationPatch": input([
+            "answers": ["type": "array", "items": input(["criterion": ["type": "integer", "minimum": 1, "maximum": 7], "answer": ["type": "string", "enum": ["", "ya", "tidak"]], "note": string],
+                                                        required: ["criterion"])],
+            "recommendation": string,
+        ], required: []),
         "Due": object(["start": dateTime, "standard": string, "due": dateTime, "workingSeconds": ["type": "number"]], required: ["start", "standard", "due", "workingSeconds"]),
     ] }
 }

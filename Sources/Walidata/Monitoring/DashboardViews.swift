@@ -20,6 +20,7 @@ enum DashboardViews {
         \(openSection(t, d))
         \(lateSection(t, d))
         \(periodSection(req, d, query: query, problem: problem))
+        <p><a class="button secondary" id="sop-forms-link" href="\(SiteURL.sopForms.path)">\(t("nav.sop_forms"))</a> <span class="hint">\(t("sopform.monitoring.list")) · \(t("sopform.evaluation.list"))</span></p>
         """
         return await Layout.render(req, title: t("dashboard.title"), body: body)
     }

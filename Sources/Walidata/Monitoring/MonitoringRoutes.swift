@@ -21,6 +21,7 @@ enum MonitoringRoutes {
         api.post("notifications", "read-all", access: .signedIn, use: MonitoringAPI.markAllRead)
         api.post("notifications", R.notificationID, "read", access: .signedIn, use: MonitoringAPI.markRead)
         api.get("dashboard", access: dashboard, use: MonitoringAPI.dashboard)
+        SOPFormRoutes.register(app)
     }
 }
 

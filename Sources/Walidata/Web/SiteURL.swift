@@ -111,6 +111,14 @@ enum SiteURL {
     case notificationsReadAll
     case dashboard
     case dashboardCSV
+    case sopForms
+    case sopMonitoringNew
+    case sopMonitoring(UUID)
+    case sopMonitoringPrint(UUID)
+    case sopEvaluationNew
+    case sopEvaluation(UUID)
+    case sopEvaluationPrint(UUID)
+    case sopEvaluationRevision(UUID)
 
     var path: String {
         switch self {
@@ -225,6 +233,14 @@ enum SiteURL {
         case .notificationsReadAll: "/notifications/read-all"
         case .dashboard: "/dashboard"
         case .dashboardCSV: "/dashboard/steps.csv"
+        case .sopForms: "/sop/monitoring"
+        case .sopMonitoringNew: "/sop/monitoring/new"
+        case .sopMonitoring(let id): "/sop/monitoring/\(id.uuidString)"
+        case .sopMonitoringPrint(let id): "/sop/monitoring/\(id.uuidString)/print"
+        case .sopEvaluationNew: "/sop/evaluations/new"
+        case .sopEvaluation(let id): "/sop/evaluations/\(id.uuidString)"
+        case .sopEvaluationPrint(let id): "/sop/evaluations/\(id.uuidString)/print"
+        case .sopEvaluationRevision(let id): "/sop/evaluations/\(id.uuidString)/revision"
         }
     }
 
@@ -247,6 +263,8 @@ enum SiteURL {
         static let notificationID: PathComponent = ":notificationID"
         static let recipientID: PathComponent = ":recipientID"
         static let deliveryID: PathComponent = ":deliveryID"
+        static let formID: PathComponent = ":formID"
+        static let evaluationID: PathComponent = ":evaluationID"
     }
 }
 

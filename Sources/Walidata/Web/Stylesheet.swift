@@ -49,6 +49,8 @@ enum Stylesheet {
     .badge{display:inline-block;padding:.05rem .45rem;border-radius:3px;font-size:.85rem;font-weight:600;background:#e6f2e8;color:var(--ok)}.badge-near_limit{background:#fff6e0;color:var(--warn)}.badge-late,.badge-done_late{background:#fde8e6;color:var(--err)}
     .actions{margin-top:1rem;display:flex;gap:.6rem;flex-wrap:wrap;align-items:center}
     table.list{width:100%;border-collapse:collapse;background:#fff}
+    #monitoring-lines select,#evaluation-criteria select{min-width:9.5rem}
+    #monitoring-lines textarea{min-width:11rem}
     table.list th,table.list td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
     table.list th{background:#eef2f6;font-size:.9rem}
     table.list td input,table.list td select{margin:0}
