@@ -12,6 +12,7 @@ enum ColumnDescriptionController {
 
     @Sendable static func save(_ req: Request) async throws -> Response {
         let (user, dataset) = try await DatasetController.viewable(req)
+        try DatasetPolicy.decide(.editMetadata, user, dataset).enforce()
         let form = try req.content.decode(ColumnForm.self)
         let names = form.column ?? [], texts = form.description ?? []
         guard names.count == texts.count else { throw UserError(.badRequest, "catalog.columns.mismatch") }
