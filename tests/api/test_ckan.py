@@ -79,6 +79,9 @@ def seed(url: str) -> dict:
         assert r.status_code == 201, r.text
     r = api.post(url + f"/api/v1/datasets/{slugs['open']}/publish", json={"reason": "uji ckanapi"})
     assert r.status_code == 200, r.text
+    r = api.put(url + f"/api/v1/datasets/{slugs['open']}/columns",
+                json={"columns": [{"name": "jumlah_murid", "description": "Murid terdaftar pada awal tahun ajaran"}]})
+    assert r.status_code == 200, r.text
     return slugs
 
 
@@ -133,3 +136,17 @@ def test_datastore_search(portal):
     assert result["records"] == [{"kecamatan": "Siberut Selatan"}, {"kecamatan": "Sipora Utara"}]
     with pytest.raises(ckanapi.NotFound):
         ckan.action.datastore_search(resource_id="00000000-0000-0000-0000-000000000000")
+
+
+def test_column_descriptions_reach_the_data_dictionary_and_the_search(portal):
+    url, slugs = portal
+    ckan = ckanapi.RemoteCKAN(url)
+    resource = ckan.action.package_show(id=slugs["open"])["resources"][0]
+    fields = {f["id"]: f for f in ckan.action.datastore_search(resource_id=resource["id"], limit=1)["fields"]}
+    assert fields["jumlah_murid"]["info"]["notes"] == "Murid terdaftar pada awal tahun ajaran"
+    assert "info" not in fields["kecamatan"]
+    dictionary = ckan.action.resource_show(id=resource["id"])["fields"]
+    assert [f["id"] for f in dictionary] == ["kecamatan", "jumlah_murid"]
+    assert dictionary[1]["info"]["notes"].startswith("Murid terdaftar")
+    # A word only the description holds finds the dataset.
+    assert [p["name"] for p in ckan.action.package_search(q="terdaftar")["results"]] == [slugs["open"]]

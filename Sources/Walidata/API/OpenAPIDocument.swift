@@ -40,6 +40,8 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/datasets/{slug}", summary: "One dataset's metadata.", roles: "any", schema: "Dataset", parameters: [slug]),
         .init(method: "patch", path: "/api/v1/datasets/{slug}", summary: "Change a dataset's metadata: the fields sent replace the stored ones. Descriptive fields: the curators and the owning agency's produsen; the access class and the owning agency (organizationID): the curators only (403, nothing saved). Each changed field is logged with its old and new value. A published dataset whose access class is no longer terbuka leaves the portal.", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Dataset", parameters: [slug], body: "DatasetPatch", creates: false,
               statuses: [409: "The dataset is in the trash."]),
+        .init(method: "get", path: "/api/v1/datasets/{slug}/columns", summary: "The current table's columns in order, each with its description (\"\" when none). Descriptions are kept by column name across versions.", roles: "any", schema: "Columns", parameters: [slug]),
+        .init(method: "put", path: "/api/v1/datasets/{slug}/columns", summary: "Set column descriptions ({\"columns\": [{\"name\": …, \"description\": …}]}); columns not named keep theirs, \"\" removes one. All or nothing: 422 for a column the current table lacks or a description over 1000 characters. Logged; searched by the catalogue; shown in the CKAN API (datastore_search fields' info.notes, resource_show).", roles: "admin, pengelola_ti, produsen (own agency)", schema: "Columns", parameters: [slug], body: "ColumnsIn"),
         .init(method: "post", path: "/api/v1/datasets/{slug}/publish", summary: "Publication act: put an eligible dataset (access class terbuka, not in the trash; else 409) on the public portal, with a reason ({\"reason\": …}, 422 when empty), logged in the audit trail.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false,
               statuses: [409: "Not eligible (access class not terbuka, or in the trash), or already published."]),
         .init(method: "post", path: "/api/v1/datasets/{slug}/withdraw", summary: "Take a published dataset off the public portal at once, with a reason ({\"reason\": …}), logged. 409 when it is not published.", roles: "kabid, admin", schema: "Dataset", parameters: [slug], body: "Reason", creates: false,
@@ -311,6 +313,8 @@ enum OpenAPIDocument {
         ], required: []),
         "Reason": input(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]], required: ["reason"]),
         "Note": input(["note": string], required: []),
+        "Columns": object(["columns": ["type": "array", "items": object(["name": string, "description": string], required: ["name", "description"])]], required: ["columns"]),
+        "ColumnsIn": input(["columns": ["type": "array", "items": object(["name": string, "description": ["type": "string", "maxLength": ColumnDescriptions.limit]], required: ["name", "description"])]], required: ["columns"]),
         "Version": object([
             "number": ["type": "integer"], "status": ["type": "string", "enum": ["accepted", "stored", "rejected"]], "filename": string, "mediaType": string,
             "size": ["type": "integer"], "sha256": string, "rowCount": ["type": "integer"], "columnCount": ["type": "integer"], "changeNote": string,

@@ -13,7 +13,8 @@ enum CKANDatastore {
 
     @Sendable static func search(_ req: Request, _ params: CKANAction.Params) async throws -> JSONValue {
         let resourceID = try params.required("resource_id")
-        let (_, version) = try await CKANPackages.resource(resourceID, on: req.db)
+        let (hit, version) = try await CKANPackages.resource(resourceID, on: req.db)
+        let notes = try await ColumnDescriptions.forDataset(hit.dataset, on: req.db)
         let limit = try params.int("limit", default: defaultLimit, in: 0...TableQuery.maximumLimit)
         let offset = try params.int("offset", default: 0, in: 0...PageWindow.maxOffset)
         var filters: [TableFilter] = []
@@ -56,7 +57,12 @@ enum CKANDatastore {
         }
         let columns = page.columns.enumerated().filter { wanted.isEmpty || wanted.contains($0.element) }
         var fields: [JSONValue] = wanted.isEmpty || wanted.contains("_id") ? [["id": "_id", "type": "int"]] : []
-        fields += columns.map { ["id": .string($0.element), "type": .string(ckanType(types[$0.element]))] }
+        // A described column carries its description as CKAN's data dictionary does (`info.notes`).
+        fields += columns.map { column -> JSONValue in
+            var field: [String: JSONValue] = ["id": .string(column.element), "type": .string(ckanType(types[column.element]))]
+            if let note = notes[column.element] { field["info"] = ["notes": .string(note), "label": .string(column.element)] }
+            return .object(field)
+        }
         let records: [JSONValue] = page.rows.map { row in
             var record: [String: JSONValue] = wanted.isEmpty || wanted.contains("_id") ? ["_id": .int(row.number)] : [:]
             for (i, name) in columns { record[name] = i < row.values.count ? json(row.values[i]) : .null }

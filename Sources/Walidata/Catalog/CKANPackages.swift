@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 import WalidataCore
 
@@ -37,40 +38,73 @@ enum CKANPackages {
         let sortText = (params.string("sort") ?? "").lowercased()
         query.sort = sortText.hasPrefix("metadata_modified") ? .newest
             : sortText.hasPrefix("title") || sortText.hasPrefix("name") ? .title : .relevance
-        let filters = filterQuery(params.string("fq") ?? "")
-        let found = try await CatalogSearch.matching(query, for: .publicOnly, on: req.db).filter { hit in
-            filters.allSatisfy { field, value in ckanValues(field, hit).contains(value) }
+        let wantedFacets = params.list("facet.field").filter { ckanFacetFields.contains($0) }
+        // CKAN's names (agency and topic slugs) are translated to the values the catalogue
+        // stores; a name that matches nothing matches no dataset.
+        var conditions: [CatalogSearch.Condition] = []
+        let organizations = try await Organization.query(on: req.db).all()
+        for (field, value) in filterQuery(params.string("fq") ?? "") {
+            let values: Set<String> = switch field {
+            case "organization": Set(organizations.filter { organizationName($0) == value }.map(\.code))
+            case "groups": Set(try await topics(on: req.db).filter { groupName($0) == value })
+            default: [value]
+            }
+            guard !values.isEmpty else {
+                return searchResult(count: 0, page: [], facets: [:], wanted: wantedFacets, params: params, req)
+            }
+            conditions.append(.init(facet: facetName(field), values: values))
         }
-        let sorted = CatalogSearch.sorted(found, by: query.sort)
-        let page = PageWindow(limit: max(rows, 1), offset: start).slice(sorted).prefix(rows)
+        let found = try await CatalogSearch.find(text: query.text, conditions: conditions, sort: query.sort, window: PageWindow(limit: rows, offset: start),
+                                                 facets: wantedFacets.map(facetName), for: .publicOnly, on: req.db)
+        var counts: [String: [String: Int]] = [:]
+        for field in wantedFacets {
+            var byName: [String: Int] = [:]
+            for c in found.facets[facetName(field)] ?? [] {
+                let name = switch field {
+                case "organization": DatasetRules.slug(from: c.value.isEmpty ? c.label : c.value)
+                case "groups": groupName(c.value)
+                default: c.value
+                }
+                byName[name, default: 0] += c.count
+            }
+            counts[field] = byName
+        }
+        return searchResult(count: found.total, page: found.hits, facets: counts, wanted: wantedFacets, params: params, req)
+    }
+
+    static func searchResult(count: Int, page: [CatalogSearch.Hit], facets counts: [String: [String: Int]], wanted: [String],
+                             params: Params, _ req: Request) -> JSONValue {
         var facets: [String: JSONValue] = [:]
         var searchFacets: [String: JSONValue] = [:]
-        for field in params.list("facet.field") where ckanFacetFields.contains(field) {
-            var counts: [String: Int] = [:]
-            for hit in found { for value in Set(ckanValues(field, hit)) { counts[value, default: 0] += 1 } }
-            facets[field] = .object(counts.mapValues { .int($0) })
-            searchFacets[field] = ["title": .string(field), "items": .array(counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        for field in wanted {
+            let byName = counts[field] ?? [:]
+            facets[field] = .object(byName.mapValues { .int($0) })
+            searchFacets[field] = ["title": .string(field), "items": .array(byName.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { ["name": .string($0.key), "display_name": .string($0.key), "count": .int($0.value)] })]
         }
-        return ["count": .int(found.count), "results": .array(page.map { package($0, req) }), "facets": .object(facets),
+        return ["count": .int(count), "results": .array(page.map { package($0, req) }), "facets": .object(facets),
                 "search_facets": .object(searchFacets), "sort": .string(params.string("sort") ?? "score desc, metadata_modified desc")]
     }
 
-    static let ckanFacetFields: Set<String> = ["organization", "tags", "groups", "res_format", "license_id", "frequency", "year"]
-
-    /// A dataset's values of a CKAN search field.
-    static func ckanValues(_ field: String, _ hit: CatalogSearch.Hit) -> [String] {
+    /// The `catalog_facets` name of a CKAN search field.
+    static func facetName(_ field: String) -> String {
         switch field {
-        case "organization": [organizationName(hit.dataset.organization)]
-        case "tags": hit.dataset.tagList
-        case "groups": hit.dataset.topic.isEmpty ? [] : [groupName(hit.dataset.topic)]
-        case "res_format": hit.format.map { [$0] } ?? []
-        case "license_id": [hit.dataset.license]
-        case "frequency": hit.values(.frequency)
-        case "year": hit.years
-        default: []
+        case "organization": CatalogSearch.Facet.organization.rawValue
+        case "tags": CatalogSearch.Facet.tag.rawValue
+        case "groups": CatalogSearch.Facet.topic.rawValue
+        case "res_format": CatalogSearch.Facet.format.rawValue
+        case "license_id": "license"
+        default: field
         }
     }
+
+    /// The topics the catalogue has (few: a regency's list of sectors).
+    static func topics(on db: any Database) async throws -> [String] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw("SELECT DISTINCT value FROM catalog_facets WHERE facet = 'topic'").all().map { try $0.decode(column: "value", as: String.self) }
+    }
+
+    static let ckanFacetFields: Set<String> = ["organization", "tags", "groups", "res_format", "license_id", "frequency", "year"]
 
     /// `organization:dinas-pendidikan +tags:"angka partisipasi"`: field–value pairs; other Solr
     /// syntax is ignored rather than refused, so a harvester's habitual extras do not break it.
@@ -124,9 +158,18 @@ enum CKANPackages {
         return .array(tags.filter { q == nil || $0.lowercased().contains(q!) }.sorted().map(JSONValue.string))
     }
 
+    /// The resource, with its data dictionary (`fields`: each column and its description) as
+    /// datastore-enabled CKAN portals show it.
     @Sendable static func resourceShow(_ req: Request, _ params: Params) async throws -> JSONValue {
-        let (hit, _) = try await resource(try params.required("id"), on: req.db)
-        return resourceDict(hit, req)!
+        let (hit, version) = try await resource(try params.required("id"), on: req.db)
+        guard case .object(var dict)? = resourceDict(hit, req) else { throw CKANAction.Failure.notFound("Resource") }
+        let notes = try await ColumnDescriptions.forDataset(hit.dataset, on: req.db)
+        dict["fields"] = .array(CatalogIndex.columnNames(report: version.report).map { name -> JSONValue in
+            var field: [String: JSONValue] = ["id": .string(name)]
+            if let note = notes[name] { field["info"] = ["notes": .string(note), "label": .string(name)] }
+            return .object(field)
+        })
+        return .object(dict)
     }
 
     /// The public dataset whose current table has this id; anything else is not found.

@@ -42,43 +42,84 @@ enum CatalogIndex {
         }
     }
 
+    /// Creates the facet table (M022): one row per dataset, facet and value, what `CatalogSearch`
+    /// counts with GROUP BY. `label` is what a reader sees (the agency's name for its code).
+    static func createFacets(on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            CREATE TABLE catalog_facets (dataset_id \(unsafeRaw: isPostgres(sql) ? "UUID" : "TEXT") NOT NULL, facet TEXT NOT NULL,
+              value TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (dataset_id, facet, value))
+            """).run()
+        try await sql.raw("CREATE INDEX catalog_facets_value ON catalog_facets (facet, value)").run()
+    }
+
     static func drop(on sql: any SQLDatabase) async throws {
         try await sql.raw("DROP TABLE IF EXISTS catalog_search").run()
     }
 
     /// The words of one dataset row as the index query below reads it.
+    /// The column field holds the current table's column names and their descriptions (those of
+    /// columns the table has; a description of a dropped column waits for it to come back).
     static func document(title: String, description: String, tags: String, topic: String, organization: String,
-                         otherMetadata: [String], report: String?) -> Document {
-        var columns: [String] = []
-        if let report, !report.isEmpty, let check = try? JSONDecoder().decode(CSVCheck.self, from: Data(report.utf8)) {
-            columns = check.columns.isEmpty ? check.header : check.columns.map(\.name)
-        }
+                         otherMetadata: [String], report: String?, columnDescriptions: [String: String] = [:]) -> Document {
+        let columns = columnNames(report: report)
         func words(_ parts: [String]) -> String { SearchText.terms(parts.joined(separator: " ")).joined(separator: " ") }
         return Document(title: words([title]), keywords: words([tags, topic, organization]),
-                        body: words([description] + otherMetadata), columns: words(columns))
+                        body: words([description] + otherMetadata), columns: words(columns + columns.compactMap { columnDescriptions[$0] }))
+    }
+
+    static func columnNames(report: String?) -> [String] {
+        guard let report, !report.isEmpty, let check = try? JSONDecoder().decode(CSVCheck.self, from: Data(report.utf8)) else { return [] }
+        return check.columns.isEmpty ? check.header : check.columns.map(\.name)
+    }
+
+    /// A dataset's facet values as `CatalogSearch.Hit.values` gives them, plus its licence (a CKAN
+    /// facet): (facet, value, label).
+    static func facetRows(organizationCode: String, organizationName: String, topic: String, tags: String, frequency: String,
+                          period: String, license: String, filename: String?) -> [(String, String, String)] {
+        let format = filename.map { ($0 as NSString).pathExtension.uppercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let tagList = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var rows: [(String, String, String)] = [(CatalogSearch.Facet.organization.rawValue, organizationCode, organizationName)]
+        func add(_ facet: String, _ values: [String]) {
+            for value in values where !value.isEmpty && !rows.contains(where: { $0.0 == facet && $0.1 == value }) { rows.append((facet, value, value)) }
+        }
+        add(CatalogSearch.Facet.topic.rawValue, [topic])
+        add(CatalogSearch.Facet.tag.rawValue, tagList)
+        add(CatalogSearch.Facet.format.rawValue, format.map { [$0] } ?? [])
+        add(CatalogSearch.Facet.frequency.rawValue, [frequency])
+        add(CatalogSearch.Facet.year.rawValue, CatalogSearch.years(in: period))
+        add("license", [license])
+        return rows
     }
 
     /// Writes the index row of each dataset in `ids` (or of every dataset) afresh, in the
     /// caller's transaction; a dataset that no longer exists loses its row.
-    static func refresh(_ ids: [UUID]? = nil, on db: any Database) async throws {
+    ///
+    /// `withM022: false` is for M021, which runs before the facet and column-description tables exist.
+    static func refresh(_ ids: [UUID]? = nil, on db: any Database, withM022: Bool = true) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        if let ids {
-            guard !ids.isEmpty else { return }
-            if isPostgres(sql) {
-                try await sql.delete(from: table).where("dataset_id", .in, ids).run()
+        let tables = withM022 ? [table, "catalog_facets"] : [table]
+        for table in tables {
+            if let ids {
+                guard !ids.isEmpty else { return }
+                if isPostgres(sql) {
+                    try await sql.delete(from: table).where("dataset_id", .in, ids).run()
+                } else {
+                    try await sql.delete(from: table).where("dataset_id", .in, ids.map(\.uuidString)).run()
+                }
             } else {
-                try await sql.delete(from: table).where("dataset_id", .in, ids.map(\.uuidString)).run()
+                try await sql.raw("DELETE FROM \(ident: table)").run()
             }
-        } else {
-            try await sql.raw("DELETE FROM catalog_search").run()
         }
+        let descriptions = withM022 ? try await ColumnDescriptions.all(of: ids, on: sql) : [:]
         var select = sql.select()
             .columns(SQLColumn("id", table: "d"), SQLColumn("title", table: "d"), SQLColumn("description", table: "d"),
                      SQLColumn("tags", table: "d"), SQLColumn("topic", table: "d"), SQLColumn("coverage", table: "d"),
-                     SQLColumn("unit", table: "d"), SQLColumn("source", table: "d"), SQLColumn("period", table: "d"))
+                     SQLColumn("unit", table: "d"), SQLColumn("source", table: "d"), SQLColumn("period", table: "d"),
+                     SQLColumn("frequency", table: "d"), SQLColumn("license", table: "d"))
             .column(SQLColumn("name", table: "o"), as: "organization_name")
             .column(SQLColumn("code", table: "o"), as: "organization_code")
             .column(SQLColumn("report", table: "v"), as: "report")
+            .column(SQLColumn("filename", table: "v"), as: "filename")
             .from(SQLAlias(SQLIdentifier("datasets"), as: SQLIdentifier("d")))
             .join(SQLAlias(SQLIdentifier("organizations"), as: SQLIdentifier("o")), on: SQLColumn("organization_id", table: "d"), .equal, SQLColumn("id", table: "o"))
             .join(SQLAlias(SQLIdentifier("dataset_versions"), as: SQLIdentifier("v")), method: SQLJoinMethod.left,
@@ -90,8 +131,18 @@ enum CatalogIndex {
             let document = document(
                 title: text("title"), description: text("description"), tags: text("tags"), topic: text("topic"),
                 organization: text("organization_name") + " " + text("organization_code"),
-                otherMetadata: [text("coverage"), text("unit"), text("source"), text("period")], report: text("report"))
+                otherMetadata: [text("coverage"), text("unit"), text("source"), text("period")], report: text("report"),
+                columnDescriptions: descriptions[id] ?? [:])
             try await insert(id, document, on: sql)
+            guard withM022 else { continue }
+            let filename = try? row.decode(column: "filename", as: String?.self)
+            for (facet, value, label) in facetRows(
+                organizationCode: text("organization_code"), organizationName: text("organization_name"), topic: text("topic"), tags: text("tags"),
+                frequency: text("frequency"), period: text("period"), license: text("license"), filename: filename ?? nil) {
+                try await sql.raw("""
+                    INSERT INTO catalog_facets (dataset_id, facet, value, label) VALUES (\(bind: id), \(bind: facet), \(bind: value), \(bind: label))
+                    """).run()
+            }
         }
     }
 

@@ -72,11 +72,12 @@ enum CatalogSearch {
     }
 
     static func search(_ query: Query, for audience: Audience, on db: any Database) async throws -> Result {
-        let all = try await matching(query, for: audience, on: db)
-        let selected = all.filter { hit in
-            query.filters.allSatisfy { facet, wanted in wanted.isEmpty || !wanted.isDisjoint(with: hit.values(facet)) }
-        }
-        return Result(hits: query.window.slice(sorted(selected, by: query.sort)), total: selected.count, facets: facets(of: selected))
+        let conditions = Facet.allCases.compactMap { facet in query.filters[facet].map { Condition(facet: facet.rawValue, values: $0) } }
+        let found = try await find(text: query.text, conditions: conditions, sort: query.sort, window: query.window,
+                                   facets: Facet.allCases.map(\.rawValue), for: audience, on: db)
+        var facets: [Facet: [FacetCount]] = [:]
+        for facet in Facet.allCases { facets[facet] = found.facets[facet.rawValue] ?? [] }
+        return Result(hits: found.hits, total: found.total, facets: facets)
     }
 
     /// Every dataset the audience may see that holds all the words, unsorted, unpaged.
@@ -127,24 +128,6 @@ enum CatalogSearch {
             case .title: byTitle(a, b)
             }
         }
-    }
-
-    /// Counts per facet value over the datasets found, most first, then by label.
-    static func facets(of hits: [Hit]) -> [Facet: [FacetCount]] {
-        var result: [Facet: [FacetCount]] = [:]
-        for facet in Facet.allCases {
-            var counts: [String: Int] = [:]
-            var labels: [String: String] = [:]
-            for hit in hits {
-                for value in Set(hit.values(facet)) {
-                    counts[value, default: 0] += 1
-                    if facet == .organization { labels[value] = hit.dataset.organization.name }
-                }
-            }
-            result[facet] = counts.map { FacetCount(value: $0.key, label: labels[$0.key] ?? $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
-        }
-        return result
     }
 
     /// Four-digit years (1900–2099) in a period text; a range of two years names the years

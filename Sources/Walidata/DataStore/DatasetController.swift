@@ -9,20 +9,14 @@ enum DatasetController {
         var organization: String?
     }
 
+    /// The office's list: the catalogue search (words, facets, paging) over what the user may see.
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let user = try req.requireUser()
-        let filter = try req.query.decode(ListQuery.self)
-        let window = try req.pageWindow()
-        // The text search runs over the catalogue in memory (a regency's few hundred
-        // datasets); the page shows one window of the result.
-        let matching = try await visibleDatasets(for: user, query: filter, on: req.db)
-        let datasets = Array(matching.dropFirst(window.offset).prefix(window.limit))
+        let query = try CatalogSearch.Query(req)
+        let result = try await CatalogSearch.search(query, for: .user(user), on: req.db)
         let organizations = user.role == .produsen ? [] : try await Organization.query(on: req.db).sort(\.$name).all()
-        let currentIDs = datasets.compactMap(\.currentVersionID)
-        let versions = try await DatasetVersion.query(on: req.db).filter(\.$id ~~ currentIDs).all()
-        let byID = Dictionary(versions.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        return await DatasetViews.list(req, datasets: datasets, current: byID, organizations: organizations, filter: filter,
-                                       page: Pager(window: window, total: matching.count))
+        return await DatasetViews.list(req, hits: result.hits, organizations: organizations, query: query, result: result,
+                                       page: Pager(window: query.window, total: result.total))
     }
 
     static func visibleDatasets(for user: User, query: ListQuery, on db: any Database) async throws -> [Dataset] {

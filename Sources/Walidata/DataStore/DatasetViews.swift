@@ -7,11 +7,12 @@ enum DatasetViews {
         return "<span class=\"badge \(cls)\">\(t("datasets.access." + dataset.access))</span>"
     }
 
-    static func list(_ req: Request, datasets: [Dataset], current: [UUID: DatasetVersion], organizations: [Organization], filter: DatasetController.ListQuery, page: Pager) async -> HTML {
+    static func list(_ req: Request, hits: [CatalogSearch.Hit], organizations: [Organization], query: CatalogSearch.Query,
+                     result: CatalogSearch.Result, page: Pager) async -> HTML {
         let t = req.t
         let user = req.currentUser
-        let rows = datasets.map { d -> HTML in
-            let version = d.currentVersionID.flatMap { current[$0] }
+        let rows = hits.map { hit -> HTML in
+            let (d, version) = (hit.dataset, hit.current)
             return """
             <tr><td><a href="\(SiteURL.dataset(d.slug).path)">\(d.title)</a><br><span class="muted">\(d.topic)</span></td>
             <td>\(d.organization.name)</td><td>\(accessBadge(d, t: t))\(HTML.when(d.isPublic, " <span class=\"badge ok\">\(t("publish.badge"))</span>"))</td>
@@ -19,7 +20,8 @@ enum DatasetViews {
             <td>\(DateText.date(d.updatedAt, t: t))</td></tr>
             """
         }
-        let orgOptions = [(value: "", label: t("datasets.all_organizations"))] + organizations.map { (value: $0.id!.uuidString, label: $0.name) }
+        // By the agency's code, the value its facet links use.
+        let orgOptions = [(value: "", label: t("datasets.all_organizations"))] + organizations.map { (value: $0.code, label: $0.name) }
         let body: HTML = """
         <h1>\(t("datasets.title"))</h1>
         <p class="muted">\(t("datasets.intro"))</p>
@@ -30,16 +32,17 @@ enum DatasetViews {
         </div>
         <form class="card" method="get" action="\(SiteURL.datasets.path)">
         <div class="grid2">
-        <div>\(FormField.text("q", label: t("datasets.search"), value: filter.q ?? ""))</div>
-        \(HTML.when(!organizations.isEmpty, "<div>\(FormField.select("organization", label: t("users.organization"), options: orgOptions, selected: filter.organization ?? ""))</div>"))
+        <div>\(FormField.text("q", label: t("datasets.search"), value: query.text))</div>
+        \(HTML.when(!organizations.isEmpty, "<div>\(FormField.select("organization", label: t("users.organization"), options: orgOptions, selected: query.filters[.organization]?.first ?? ""))</div>"))
         </div>
         <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button></div>
         </form>
+        \(CatalogFacetViews.facets(req, query: query, result: result, path: SiteURL.datasets.path))
         <div class="table-wrap"><table class="list" id="datasets-table">
         <thead><tr><th>\(t("datasets.field.title"))</th><th>\(t("users.organization"))</th><th>\(t("datasets.field.access"))</th><th>\(t("datasets.current_version"))</th><th>\(t("datasets.updated"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         \(page.html(req, id: "datasets-pager"))
-        \(HTML.when(datasets.isEmpty, "<p class=\"muted\">\(t("datasets.empty"))</p>"))
+        \(HTML.when(hits.isEmpty, "<p class=\"muted\">\(t("datasets.empty"))</p>"))
         """
         return await Layout.render(req, title: t("datasets.title"), body: body)
     }

@@ -6,7 +6,13 @@ import WalidataTables
 /// (encoding, separator, rows), the problems with their line numbers, each column's profile,
 /// and the first rows.
 enum ReportViews {
-    static func report(_ req: Request, dataset: Dataset, version: DatasetVersion, t: Translator) -> HTML {
+    /// The column descriptions shown in the profile, and whether this reader may edit them here.
+    struct ColumnNotes {
+        var descriptions: [String: String] = [:]
+        var editable = false
+    }
+
+    static func report(_ req: Request, dataset: Dataset, version: DatasetVersion, t: Translator, columns notes: ColumnNotes = .init()) -> HTML {
         if let failure = Intake.failure(of: version), Intake.report(of: version) == nil {
             return "<div class=\"flash-error errors\" id=\"problems\"><p>\(t.lang == .id ? failure.indonesianMessage : failure.englishMessage)</p></div>"
         }
@@ -30,7 +36,8 @@ enum ReportViews {
         </div>
         """
         // A rejected file's column profile would only show zeros; its first rows help more.
-        return summary + (check.accepted ? profile(check, t: t) : .empty) + preview(check, t: t)
+        let editor = check.accepted && notes.editable ? descriptionForm(req, dataset: dataset, check: check, notes: notes) : .empty
+        return summary + (check.accepted ? profile(check, t: t, descriptions: notes.descriptions) : .empty) + editor + preview(check, t: t)
     }
 
     static func problems(_ check: CSVCheck, t: Translator) -> HTML {
@@ -42,7 +49,7 @@ enum ReportViews {
         return "<ul class=\"problems\" id=\"problems\">\(items)</ul>"
     }
 
-    static func profile(_ check: CSVCheck, t: Translator) -> HTML {
+    static func profile(_ check: CSVCheck, t: Translator, descriptions: [String: String] = [:]) -> HTML {
         guard !check.columns.isEmpty else { return .empty }
         let rows = check.columns.map { c -> HTML in
             let column = TableCells.column(c)
@@ -54,7 +61,7 @@ enum ReportViews {
             }
             let distinct = NumberText.format(c.distinctCount, lang: t.lang)
             return """
-            <tr><td>\(c.name)</td><td>\(t("report.type." + c.type.rawValue))</td>
+            <tr><td>\(c.name)\(descriptions[c.name].map { d -> HTML in "<br><span class=\"muted column-description\">\(d)</span>" })</td><td>\(t("report.type." + c.type.rawValue))</td>
             <td class="num">\(NumberText.format(c.valueCount, lang: t.lang))</td><td class="num">\(NumberText.format(c.nullCount, lang: t.lang))</td>
             <td class="num">\(c.distinctCountIsCapped ? "> " + distinct : distinct)</td>\(extreme(c.minimum))\(extreme(c.maximum))</tr>
             """
@@ -64,6 +71,26 @@ enum ReportViews {
         <div class="table-wrap"><table class="list" id="profile-table">
         <thead><tr><th>\(t("report.column"))</th><th>\(t("report.type"))</th><th class="num">\(t("report.values"))</th><th class="num">\(t("report.nulls"))</th><th class="num">\(t("report.distinct"))</th><th>\(t("report.min"))</th><th>\(t("report.max"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    /// One text box per column of the current table, saved together (`ColumnDescriptions.save`).
+    static func descriptionForm(_ req: Request, dataset: Dataset, check: CSVCheck, notes: ColumnNotes) -> HTML {
+        let t = req.t
+        let rows = check.columns.enumerated().map { i, c -> HTML in
+            """
+            <tr><th scope="row"><label for="col-\(String(i))">\(c.name)</label><input type="hidden" name="column[]" value="\(c.name)"></th>
+            <td><textarea id="col-\(String(i))" name="description[]" rows="2" maxlength="\(String(ColumnDescriptions.limit))">\(notes.descriptions[c.name] ?? "")</textarea></td></tr>
+            """
+        }
+        return """
+        <form class="card" method="post" id="column-descriptions" action="\(SiteURL.datasetColumns(dataset.slug).path)">
+        \(Layout.csrfField(req))
+        <h2>\(t("catalog.columns.title"))</h2>
+        <p class="hint">\(t("catalog.columns.hint", String(ColumnDescriptions.limit)))</p>
+        <div class="table-wrap"><table class="list">\(rows)</table></div>
+        <div class="actions"><button type="submit">\(t("catalog.columns.save"))</button></div>
+        </form>
         """
     }
 

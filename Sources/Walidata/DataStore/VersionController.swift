@@ -14,7 +14,11 @@ enum VersionController {
         let (user, dataset, version) = try await find(req)
         let params = try req.query.decode(TableQueryParams.self)
         let page = version.state == .accepted ? try await TableController.page(req, version: version, params: params) : nil
-        return await VersionViews.detail(req, user: user, dataset: dataset, version: version, page: page, params: params)
+        let descriptions = try await ColumnDescriptions.forDataset(dataset, on: req.db)
+        // Descriptions are written for the current table's columns, so the form is on its page.
+        let editable = version.id == dataset.currentVersionID && DatasetPolicy.may(.editMetadata, user, dataset)
+        return await VersionViews.detail(req, user: user, dataset: dataset, version: version, page: page, params: params,
+                                         columns: .init(descriptions: descriptions, editable: editable))
     }
 
     /// The file exactly as it was handed over, under its (cleaned) original name.

@@ -8,7 +8,8 @@ enum VersionViews {
         return "<span class=\"badge \(cls)\">\(t("versions.status." + version.status))</span>"
     }
 
-    static func detail(_ req: Request, user: User, dataset: Dataset, version: DatasetVersion, page: TablePage?, params: TableQueryParams) async -> HTML {
+    static func detail(_ req: Request, user: User, dataset: Dataset, version: DatasetVersion, page: TablePage?, params: TableQueryParams,
+                       columns: ReportViews.ColumnNotes = .init()) async -> HTML {
         let t = req.t
         let facts: [(String, HTML)] = [
             ("versions.file", "\(version.filename)"),
@@ -24,7 +25,7 @@ enum VersionViews {
         \(HTML.when(version.isRecovery, "<p class=\"warn\">\(t("versions.is_recovery"))</p>"))
         <div class="card"><table class="meta" id="version-meta">\(rows)</table>
         <div class="actions"><a class="button secondary" href="\(SiteURL.versionDownload(dataset.slug, version.number).path)" id="download-original">\(t("versions.download_original"))</a></div></div>
-        \(ReportViews.report(req, dataset: dataset, version: version, t: t))
+        \(ReportViews.report(req, dataset: dataset, version: version, t: t, columns: columns))
         \(page.map { TableViews.data(req, dataset: dataset, version: version, page: $0, params: params, t: t) })
         """
         return await Layout.render(req, title: "\(dataset.title) · \(t("versions.number", String(version.number)))", body: body)

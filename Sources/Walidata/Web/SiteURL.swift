@@ -42,6 +42,7 @@ enum SiteURL {
     case datasetNew
     case dataset(String)
     case datasetEdit(String)
+    case datasetColumns(String)
     case datasetUpload(String)
     case datasetDelete(String)
     case datasetPublish(String)
@@ -165,6 +166,7 @@ enum SiteURL {
         case .datasetNew: "/datasets/new"
         case .dataset(let slug): "/datasets/\(slug)"
         case .datasetEdit(let slug): "/datasets/\(slug)/edit"
+        case .datasetColumns(let slug): "/datasets/\(slug)/columns"
         case .datasetUpload(let slug): "/datasets/\(slug)/upload"
         case .datasetDelete(let slug): "/datasets/\(slug)/delete"
         case .datasetPublish(let slug): "/datasets/\(slug)/publish"

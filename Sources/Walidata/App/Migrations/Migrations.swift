@@ -26,5 +26,6 @@ enum Migrations {
         app.migrations.add(M018AddStepLane())
         app.migrations.add(M021CreateCatalogSearch())
         app.migrations.add(M024CreateSOPForms())
+        app.migrations.add(M022ColumnDescriptions())
     }
 }
