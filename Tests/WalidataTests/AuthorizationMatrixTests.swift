@@ -114,6 +114,7 @@ struct AuthorizationMatrixTests {
         ("POST /datasets/:slug/publish", "AFFFAFFFL"),
         ("POST /datasets/:slug/withdraw", "AFFFAFFFL"),
         ("GET /datasets/:slug/log", "AAAAAAAHL"),
+        ("GET /datasets/:slug/log.xlsx", "AAAAAAAHL"),
         ("GET /datasets/:slug/versions/:number", "AAAAAAAHL"),
         ("GET /datasets/:slug/versions/:number/download", "AAAAAAAHL"),
         ("POST /datasets/:slug/versions/:number/restore", "AFAFFFFFL"),
@@ -124,6 +125,7 @@ struct AuthorizationMatrixTests {
         ("POST /trash/:slug/purge", "AFFFFFFFL"),
         ("GET /storage-log", "AAAAAAAAL"),
         ("GET /storage-log/print", "AAAAAAAAL"),
+        ("GET /storage-log.xlsx", "AAAAAAAAL"),
 
         ("GET /cases", "AAAAAAAAL"),
         ("GET /cases/new", "AAFFFFAAL"),
@@ -175,6 +177,7 @@ struct AuthorizationMatrixTests {
         ("POST /notifications/:notificationID/read", "AAAAAAAAL"),
         ("GET /dashboard", "AFFAAAFFL"),
         ("GET /dashboard/steps.csv", "AFFAAAFFL"),
+        ("GET /dashboard/steps.xlsx", "AFFAAAFFL"),
 
         ("GET /api/v1/openapi.json", "AAAAAAAAA"),
         ("GET /api/v1/me", "AAAAAAAAL"),

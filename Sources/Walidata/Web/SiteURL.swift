@@ -111,6 +111,9 @@ enum SiteURL {
     case notificationsReadAll
     case dashboard
     case dashboardCSV
+    case dashboardXlsx
+    case storageLogXlsx
+    case datasetLogXlsx(String)
 
     var path: String {
         switch self {
@@ -225,6 +228,9 @@ enum SiteURL {
         case .notificationsReadAll: "/notifications/read-all"
         case .dashboard: "/dashboard"
         case .dashboardCSV: "/dashboard/steps.csv"
+        case .dashboardXlsx: "/dashboard/steps.xlsx"
+        case .storageLogXlsx: "/storage-log.xlsx"
+        case .datasetLogXlsx(let slug): "/datasets/\(slug)/log.xlsx"
         }
     }
 
