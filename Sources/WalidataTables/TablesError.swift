@@ -23,6 +23,8 @@ public struct TablesError: Error, Sendable, Equatable, CustomStringConvertible, 
         case databaseFailure
         /// The export writer (for example the HTTP response) refused more bytes.
         case exportAborted
+        /// An `.xlsx` download would pass the ZIP format's 4 GiB (without ZIP64) or Excel's 16,384 columns.
+        case xlsxTooLarge
     }
 
     public var code: Code
@@ -108,5 +110,11 @@ public struct TablesError: Error, Sendable, Equatable, CustomStringConvertible, 
         TablesError(.exportAborted, ["reason": String(describing: underlying)],
                     id: "Unduhan terhenti: \(underlying)",
                     en: "The download stopped: \(underlying)")
+    }
+
+    static func xlsxTooLarge() -> TablesError {
+        TablesError(.xlsxTooLarge, [:],
+                    id: "Tabel ini terlalu besar untuk satu berkas Excel (.xlsx): lebih dari 4 GB atau lebih dari 16.384 kolom. Unduh sebagai CSV, atau saring baris dan kolomnya dulu.",
+                    en: "This table is too large for one Excel file (.xlsx): over 4 GB or over 16,384 columns. Download it as CSV, or filter its rows first.")
     }
 }

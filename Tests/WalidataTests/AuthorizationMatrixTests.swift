@@ -115,6 +115,7 @@ struct AuthorizationMatrixTests {
         ("POST /datasets/:slug/publish", "AFFFAFFFL"),
         ("POST /datasets/:slug/withdraw", "AFFFAFFFL"),
         ("GET /datasets/:slug/log", "AAAAAAAHL"),
+        ("GET /datasets/:slug/log.xlsx", "AAAAAAAHL"),
         ("GET /datasets/:slug/versions/:number", "AAAAAAAHL"),
         ("GET /datasets/:slug/versions/:number/download", "AAAAAAAHL"),
         ("POST /datasets/:slug/versions/:number/restore", "AFAFFFFFL"),
@@ -125,6 +126,7 @@ struct AuthorizationMatrixTests {
         ("POST /trash/:slug/purge", "AFFFFFFFL"),
         ("GET /storage-log", "AAAAAAAAL"),
         ("GET /storage-log/print", "AAAAAAAAL"),
+        ("GET /storage-log.xlsx", "AAAAAAAAL"),
 
         ("GET /cases", "AAAAAAAAL"),
         ("GET /cases/new", "AAFFFFAAL"),
@@ -188,6 +190,7 @@ struct AuthorizationMatrixTests {
         ("POST /sop/evaluations/:evaluationID/complete", "FFFAAFFFL"),
         ("GET /sop/evaluations/:evaluationID/print", "AFFAAAFFL"),
         ("POST /sop/evaluations/:evaluationID/revision", "AFFFFFFFL"),
+        ("GET /dashboard/steps.xlsx", "AFFAAAFFL"),
 
         ("GET /api/v1/openapi.json", "AAAAAAAAA"),
         ("GET /api/v1/me", "AAAAAAAAL"),

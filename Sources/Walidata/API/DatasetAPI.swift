@@ -154,7 +154,7 @@ enum DatasetAPI {
         return try exactJSONResponse(page.exactJSON())
     }
 
-    /// `…/versions/{number}/export?format=csv|csv-excel|json`: the whole table or the rows the
+    /// `…/versions/{number}/export?format=csv|csv-excel|json|xlsx`: the whole table or the rows the
     /// filters select, streamed.
     @Sendable static func export(_ req: Request) async throws -> Response {
         let (_, dataset, version) = try await VersionController.find(req)
@@ -162,6 +162,7 @@ enum DatasetAPI {
         case "csv": .csv
         case "csv-excel": .csvExcel
         case "json": .json
+        case "xlsx": .xlsx
         default: throw UserError(.badRequest, "table.error.format")
         }
         return try await TableController.export(req, dataset: dataset, version: version, format: format)

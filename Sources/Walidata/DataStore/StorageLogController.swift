@@ -89,6 +89,19 @@ enum StorageLogController {
         await StorageLogViews.page(req, page: try await load(req, dataset: nil, audit: true), printable: req.query[String.self, at: "print"] != nil)
     }
 
+    /// `/storage-log.xlsx`: the same range as the page, as a workbook.
+    @Sendable static func xlsx(_ req: Request) async throws -> Response {
+        let page = try await load(req, dataset: nil)
+        return XlsxResponse.make(try StorageLogXlsx.bytes(page, t: req.t), filename: StorageLogXlsx.filename(page))
+    }
+
+    /// `/datasets/:slug/log.xlsx`: one dataset's log, for whoever may see the dataset.
+    @Sendable static func datasetXlsx(_ req: Request) async throws -> Response {
+        let (_, dataset) = try await DatasetController.viewable(req)
+        let page = try await load(req, dataset: dataset)
+        return XlsxResponse.make(try StorageLogXlsx.bytes(page, t: req.t), filename: StorageLogXlsx.filename(page))
+    }
+
     @Sendable static func forDataset(_ req: Request) async throws -> HTML {
         let (_, dataset) = try await DatasetController.viewable(req)
         return await StorageLogViews.page(req, page: try await load(req, dataset: dataset), printable: req.query[String.self, at: "print"] != nil)

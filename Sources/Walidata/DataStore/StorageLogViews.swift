@@ -11,6 +11,25 @@ enum StorageLogViews {
         }.joined(separator: "; ")
     }
 
+    /// What an entry did, and to which dataset, version or case: the log's two text columns,
+    /// on the page, the print and the `.xlsx` alike.
+    static func describe(_ e: EventRecord, page: StorageLogController.Page, t: Translator) -> (what: String, subject: String) {
+        let dataset = page.datasets[e.datasetID]
+        let details = e.detailValues
+        // Case events keep the registration number under "number"; version events the version's.
+        let isCaseEvent = e.action.hasPrefix("case.") || e.action.hasPrefix("step") || e.action.hasPrefix("letter.")
+        let version = isCaseEvent || e.versionID.isEmpty ? nil : details["number"]
+        let caseNumber = details["case_number"] ?? (isCaseEvent ? details["number"] : nil)
+        var what = t("log.action." + e.action)
+        if let source = details["source_number"] { what += " " + t("log.from_version", source) }
+        if e.action.hasPrefix("step."), let step = details["step"] { what += " (" + t("sop.step_n", step) + ")" }
+        if let changed = details["changed"] { what += ": " + changeText(changed, details, t: t) }
+        let subject = (dataset?.title ?? details["slug"] ?? (caseNumber == nil ? "–" : ""))
+            + (version.map { " · " + t("versions.number", $0) } ?? "")
+            + (caseNumber.map { (dataset == nil ? "" : " · ") + t("log.case_number", $0) } ?? "")
+        return (what, subject)
+    }
+
     static func page(_ req: Request, page: StorageLogController.Page, printable: Bool) async -> HTML {
         // The print is an official document: Indonesian whatever the reader's language.
         let t = printable ? Translator.official : req.t
@@ -19,22 +38,12 @@ enum StorageLogViews {
         let window = printable ? nil : ((try? req.pageWindow()) ?? PageWindow())
         let shown = window.map { Array(page.events.dropFirst($0.offset).prefix($0.limit)) } ?? page.events
         let rows = shown.map { e -> HTML in
-            let dataset = page.datasets[e.datasetID]
-            let details = e.detailValues
-            // Case events keep the registration number under "number"; version events the version's.
-            let isCaseEvent = e.action.hasPrefix("case.") || e.action.hasPrefix("step") || e.action.hasPrefix("letter.")
-            let version = isCaseEvent || e.versionID.isEmpty ? nil : details["number"]
-            let caseNumber = details["case_number"] ?? (isCaseEvent ? details["number"] : nil)
-            let source = details["source_number"]
-            var what = t("log.action." + e.action)
-            if let source { what += " " + t("log.from_version", source) }
-            if e.action.hasPrefix("step."), let step = details["step"] { what += " (" + t("sop.step_n", step) + ")" }
-            if let changed = details["changed"] { what += ": " + changeText(changed, details, t: t) }
+            let (what, subject) = describe(e, page: page, t: t)
             return """
             <tr><td class="num">\(e.sequence)</td><td>\(DateText.dateTime(e.at, t: t))</td>
             <td>\(e.actorName)<br><span class="muted">\(t("role." + e.actorRole))</span></td>
             <td>\(what)</td>
-            <td>\(dataset?.title ?? details["slug"] ?? (caseNumber == nil ? "–" : ""))\(version.map { " · " + t("versions.number", $0) } ?? "")\(caseNumber.map { (dataset == nil ? "" : " · ") + t("log.case_number", $0) } ?? "")</td>
+            <td>\(subject)</td>
             <td>\(e.blobHash.isEmpty ? "–" : "") \(HTML.when(!e.blobHash.isEmpty, "<code title=\"\(e.blobHash)\">\(String(e.blobHash.prefix(12)))</code>"))</td>
             <td class="num">\(e.size > 0 ? ByteCountText.format(e.size, lang: t.lang) : "–")</td>
             <td class="num">\(e.rowCount > 0 ? NumberText.format(e.rowCount, lang: t.lang) : "–")</td>
@@ -64,6 +73,7 @@ enum StorageLogViews {
         }
         let action = page.audit ? SiteURL.audit.path : page.dataset.map { SiteURL.datasetLog($0.slug).path } ?? SiteURL.storageLog.path
         let printURL = page.dataset == nil && !page.audit ? SiteURL.storageLogPrint.path + "?" + query : action + "?print=1&" + query
+        let xlsxURL = (page.dataset.map { SiteURL.datasetLogXlsx($0.slug) } ?? .storageLogXlsx).path + "?" + query
         let body: HTML = """
         \(page.dataset.map { d -> HTML in "<p class=\"muted\"><a href=\"\(SiteURL.dataset(d.slug).path)\">\(d.title)</a></p>" })
         <h1>\(heading)</h1>
@@ -73,7 +83,8 @@ enum StorageLogViews {
         <div>\(FormField.date("from", label: t("log.from"), value: page.from.iso, t: t))</div>
         <div>\(FormField.date("to", label: t("log.to"), value: page.to.iso, t: t))</div>
         </div>
-        <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button><a class="button secondary" id="print-log" href="\(printURL)">\(t("log.print"))</a></div>
+        <div class="actions"><button type="submit" class="secondary">\(t("datasets.filter"))</button><a class="button secondary" id="print-log" href="\(printURL)">\(t("log.print"))</a>\
+        \(HTML.when(!page.audit, "<a class=\"button secondary\" id=\"download-log-xlsx\" href=\"\(xlsxURL)\">\(t("xlsxout.download"))</a>"))</div>
         </form>
         <p>\(range)</p>
         <div class="table-wrap">\(table)</div>

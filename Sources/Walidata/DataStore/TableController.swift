@@ -31,7 +31,7 @@ enum TableController {
         }
     }
 
-    /// `…/versions/:number/data.csv`, `data-excel.csv`, `data.json`: the whole table, or the
+    /// `…/versions/:number/data.csv`, `data-excel.csv`, `data.json`, `data.xlsx`: the whole table, or the
     /// rows the query selects, streamed as it is written.
     @Sendable static func download(_ req: Request) async throws -> Response {
         let (_, dataset, version) = try await VersionController.find(req)
@@ -39,6 +39,7 @@ enum TableController {
         case "data.csv": .csv
         case "data-excel.csv": .csvExcel
         case "data.json": .json
+        case "data.xlsx": .xlsx
         default: throw UserError(.notFound, "error.404")
         }
         return try await export(req, dataset: dataset, version: version, format: format)
@@ -54,13 +55,17 @@ enum TableController {
         if let notModified = caching.notModified(req) { return notModified }
         // Check the query before any byte is sent, so a bad column is a 400 and not a cut stream.
         try await req.application.threadPool.runIfActive {
-            do { try open(path).validate(query) } catch let error as TablesError { throw error.userError }
+            do { try open(path).validate(query, format: format) } catch let error as TablesError { throw error.userError }
         }
+        // The workbook's title names the dataset and version; its date is the version's, so the
+        // same rows give the same bytes (the portal's ETag stays true).
+        let workbook = XlsxWriter.Properties(title: "\(dataset.title) (\(Translator(lang: .id)("versions.number", String(version.number))))",
+                                             created: version.createdAt)
         let threadPool = req.application.threadPool
         let body = Response.Body(stream: { writer in
             threadPool.submit { _ in
                 do {
-                    try open(path).export(query, format: format) { chunk in
+                    try open(path).export(query, format: format, workbook: workbook) { chunk in
                         try writer.write(.buffer(ByteBuffer(bytes: chunk))).wait()
                     }
                     _ = writer.write(.end)

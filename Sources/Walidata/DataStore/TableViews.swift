@@ -40,7 +40,8 @@ enum TableViews {
         <p class="no-print" id="downloads">\(t("table.download")):
         <a href="\(SiteURL.versionData(dataset.slug, version.number, "csv").path)\(suffix)" id="download-csv">CSV</a> ·
         <a href="\(SiteURL.versionDataFile(dataset.slug, version.number, "data-excel.csv").path)\(suffix)" id="download-excel">\(t("table.csv_excel"))</a> ·
-        <a href="\(SiteURL.versionData(dataset.slug, version.number, "json").path)\(suffix)" id="download-json">JSON</a>
+        <a href="\(SiteURL.versionData(dataset.slug, version.number, "json").path)\(suffix)" id="download-json">JSON</a> ·
+        <a href="\(SiteURL.versionData(dataset.slug, version.number, "xlsx").path)\(suffix)" id="download-xlsx">\(t("xlsxout.table_link"))</a>
         \(HTML.when(!query.isEmpty, " <span class=\"muted\">(\(t("table.filtered_download")))</span>"))</p>
         """
         return """

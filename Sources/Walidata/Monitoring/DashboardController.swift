@@ -2,7 +2,7 @@ import Vapor
 import WalidataCore
 import WalidataTables
 
-/// `/dashboard` and its per-step table as a CSV for Excel.
+/// `/dashboard`, its per-step table as a CSV for Excel, and all its tables as an `.xlsx`.
 enum DashboardController {
     /// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, as the page's date inputs send them.
     struct PeriodQuery: Content {
@@ -38,5 +38,15 @@ enum DashboardController {
         headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(filename: DashboardCSV.filename(period)))
         headers.replaceOrAdd(name: .cacheControl, value: DownloadCaching.privateValue)
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    }
+
+    /// The same period as `csv`, every table of the page as a sheet of the workbook.
+    @Sendable static func xlsx(_ req: Request) async throws -> Response {
+        let query = try req.query.decode(PeriodQuery.self)
+        let now = Date()
+        let period = try DashboardPeriod.parse(from: query.from, to: query.to, now: now, calendar: try await CalendarStore.load(on: req.db))
+        let dashboard = try await Dashboard.load(period: period, now: now, on: req.db)
+        let bytes = try DashboardXlsx.bytes(dashboard, t: req.t)
+        return XlsxResponse.make(bytes, filename: DashboardXlsx.filename(period))
     }
 }

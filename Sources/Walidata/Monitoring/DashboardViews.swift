@@ -102,7 +102,8 @@ enum DashboardViews {
         <thead><tr><th>\(t("dashboard.col.step"))</th><th>\(t("dashboard.col.activity"))</th><th>\(t("dashboard.col.standard"))</th><th class="num">\(t("dashboard.col.completed"))</th><th>\(t("dashboard.col.median"))</th><th>\(t("dashboard.col.p90"))</th><th class="num">\(t("dashboard.col.on_time"))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         <p class="hint">\(t("dashboard.steps.hint"))</p>
-        <p><a class="button secondary" id="download-csv" href="\(csvURL)">\(t("dashboard.download_csv"))</a></p>
+        <p><a class="button secondary" id="download-csv" href="\(csvURL)">\(t("dashboard.download_csv"))</a>
+        <a class="button secondary" id="download-xlsx" href="\(SiteURL.dashboardXlsx.path)?from=\(d.period.from.iso)&to=\(d.period.to.iso)">\(t("xlsxout.download"))</a></p>
         """
     }
 

@@ -15,6 +15,7 @@ enum MonitoringRoutes {
         app.post("notifications", R.notificationID, "read", access: .signedIn, use: NotificationController.markRead)
         app.get("dashboard", access: dashboard, use: DashboardController.show)
         app.get("dashboard", "steps.csv", access: dashboard, use: DashboardController.csv)
+        app.get("dashboard", "steps.xlsx", access: dashboard, use: DashboardController.xlsx)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("notifications", access: .signedIn, use: MonitoringAPI.notifications)

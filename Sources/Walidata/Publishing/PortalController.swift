@@ -48,6 +48,7 @@ enum PortalController {
         case "data.csv": .csv
         case "data-excel.csv": .csvExcel
         case "data.json": .json
+        case "data.xlsx": .xlsx
         default: throw UserError(.notFound, "error.404")
         }
         guard let version = try await PublicationStore.currentTable(of: dataset, on: req.db) else { throw UserError(.notFound, "portal.error.no_table") }

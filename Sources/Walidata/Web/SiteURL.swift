@@ -120,6 +120,9 @@ enum SiteURL {
     case sopEvaluation(UUID)
     case sopEvaluationPrint(UUID)
     case sopEvaluationRevision(UUID)
+    case dashboardXlsx
+    case storageLogXlsx
+    case datasetLogXlsx(String)
 
     var path: String {
         switch self {
@@ -243,6 +246,9 @@ enum SiteURL {
         case .sopEvaluation(let id): "/sop/evaluations/\(id.uuidString)"
         case .sopEvaluationPrint(let id): "/sop/evaluations/\(id.uuidString)/print"
         case .sopEvaluationRevision(let id): "/sop/evaluations/\(id.uuidString)/revision"
+        case .dashboardXlsx: "/dashboard/steps.xlsx"
+        case .storageLogXlsx: "/storage-log.xlsx"
+        case .datasetLogXlsx(let slug): "/datasets/\(slug)/log.xlsx"
         }
     }
 

@@ -10,6 +10,9 @@ struct ChunkedOutput {
         buffer.reserveCapacity(Self.chunkSize + 1024)
     }
 
+    /// Bytes held and not passed on yet.
+    var count: Int { buffer.count }
+
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         buffer.append(byte)
@@ -37,6 +40,9 @@ struct ChunkedOutput {
         guard !buffer.isEmpty else { return }
         do {
             try buffer.withUnsafeBytes { try write($0) }
+        } catch let error as TablesError where error.code == .exportAborted || error.code == .xlsxTooLarge {
+            // Already in words (an `.xlsx` writer's own limit, or its consumer's failure).
+            throw error
         } catch {
             throw TablesError.exportAborted(error)
         }

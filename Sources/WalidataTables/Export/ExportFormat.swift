@@ -10,11 +10,17 @@ public enum ExportFormat: String, Codable, Sendable, CaseIterable {
     /// JSON numbers with the digits as uploaded (`13.10` stays `13.10`), booleans as `true`/`false`, dates as `"YYYY-MM-DD"`, empty as `null`.
     /// The form open-data clients (CKAN's `datastore_search` records) expect.
     case json
+    /// An Excel workbook (`XlsxWriter`): numbers as numbers, dates as dates, booleans as
+    /// TRUE/FALSE, every other cell as the text uploaded (codes keep their leading zeros), a
+    /// frozen bold header with filter buttons. Past Excel's 1,048,576 rows the rows go on in a
+    /// second sheet.
+    case xlsx
 
     public var mediaType: String {
         switch self {
         case .csv, .csvExcel: "text/csv; charset=utf-8"
         case .json: "application/json"
+        case .xlsx: XlsxWriter.mediaType
         }
     }
 
@@ -23,5 +29,11 @@ public enum ExportFormat: String, Codable, Sendable, CaseIterable {
     /// ETag does not match the new output.
     public static let revision = 2
 
-    public var fileExtension: String { self == .json ? "json" : "csv" }
+    public var fileExtension: String {
+        switch self {
+        case .csv, .csvExcel: "csv"
+        case .json: "json"
+        case .xlsx: "xlsx"
+        }
+    }
 }

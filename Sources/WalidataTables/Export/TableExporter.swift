@@ -34,6 +34,8 @@ struct TableExporter {
             out.append("\r\n")
         case .json:
             out.append(UInt8(ascii: "["))
+        case .xlsx:
+            preconditionFailure("a workbook is written by XlsxTableExport")
         }
     }
 
@@ -56,6 +58,8 @@ struct TableExporter {
                 appendJSONValue(cursor, i, to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        case .xlsx:
+            preconditionFailure("a workbook is written by XlsxTableExport")
         }
         first = false
         try out.rowDone()
@@ -143,7 +147,7 @@ struct TableExporter {
         return true
     }
 
-    private static func appendDigits(_ value: Int64, to out: inout ChunkedOutput) {
+    static func appendDigits(_ value: Int64, to out: inout ChunkedOutput) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)

@@ -65,9 +65,10 @@ public final class TableReader {
     /// Checks a query against this table (columns exist, filter values fit their columns'
     /// types, offset not negative) without running it, so a server can answer 400 before it
     /// starts streaming a download.
-    public func validate(_ query: TableQuery) throws {
+    public func validate(_ query: TableQuery, format: ExportFormat? = nil) throws {
         _ = try compiler.compile(query)
         guard query.offset >= 0 else { throw TablesError.invalidPaging(offset: query.offset) }
+        if format == .xlsx, columns.count > XlsxWriter.maximumColumns { throw TablesError.xlsxTooLarge() }
     }
 
     /// How many rows match the query's filters.
@@ -80,10 +81,19 @@ public final class TableReader {
     /// in `format`, handing `write` chunks of about 64 KiB as they are produced, so memory
     /// stays flat however large the table is. An error thrown by `write` stops the export and
     /// is rethrown as `TablesError.exportAborted`.
+    ///
+    /// `workbook` gives an `.xlsx` its title and date (ignored by the other formats).
     public func export(_ query: TableQuery = TableQuery(), format: ExportFormat,
+                       workbook: XlsxWriter.Properties = XlsxWriter.Properties(title: ""),
                        to write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let compiled = try compiler.compile(query)
         guard query.offset >= 0 else { throw TablesError.invalidPaging(offset: query.offset) }
+        if format == .xlsx {
+            return try withoutActuallyEscaping(write) { write in
+                try XlsxTableExport(columns: columns).write(self, compiled, limit: query.limit.map { max($0, 0) } ?? -1,
+                                                            offset: query.offset, properties: workbook, to: write)
+            }
+        }
         try withoutActuallyEscaping(write) { write in
             var output = ChunkedOutput(write)
             var exporter = TableExporter(format: format, columns: columns)
@@ -106,7 +116,7 @@ public final class TableReader {
     }
 
     /// `limit` -1 means no limit (SQLite's convention).
-    private func forEachRow(_ compiled: QueryCompiler.Compiled, limit: Int, offset: Int,
+    func forEachRow(_ compiled: QueryCompiler.Compiled, limit: Int, offset: Int,
                             _ body: (TableRowCursor) throws -> Void) throws {
         let selected = (["_row", "_line"] + (schema.sqlNames + schema.rawSqlNames).map(TableSchema.quoted)).joined(separator: ", ")
         let statement = try connection.prepare(
