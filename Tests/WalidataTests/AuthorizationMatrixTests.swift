@@ -184,11 +184,13 @@ struct AuthorizationMatrixTests {
         ("POST /sop/monitoring/:formID", "FFFAAFFFL"),
         ("POST /sop/monitoring/:formID/complete", "FFFAAFFFL"),
         ("GET /sop/monitoring/:formID/print", "AFFAAAFFL"),
+        ("GET /sop/monitoring/:formID/formulir.xlsx", "AFFAAAFFL"),
         ("POST /sop/evaluations/new", "FFFAAFFFL"),
         ("GET /sop/evaluations/:evaluationID", "AFFAAAFFL"),
         ("POST /sop/evaluations/:evaluationID", "FFFAAFFFL"),
         ("POST /sop/evaluations/:evaluationID/complete", "FFFAAFFFL"),
         ("GET /sop/evaluations/:evaluationID/print", "AFFAAAFFL"),
+        ("GET /sop/evaluations/:evaluationID/evaluasi.xlsx", "AFFAAAFFL"),
         ("POST /sop/evaluations/:evaluationID/revision", "AFFFFFFFL"),
         ("GET /dashboard/steps.xlsx", "AFFAAAFFL"),
 

@@ -5,6 +5,8 @@ import Vapor
 import VaporTesting
 @testable import Walidata
 import WalidataCore
+import WalidataTables
+import ZIPFoundation
 
 /// The SOP's own monitoring and evaluation forms (Permenpan RB 35/2012), on the dashboard's
 /// five known cases of March 2030 (`DashboardTests.build`).
@@ -114,6 +116,19 @@ struct SOPFormTests {
             let print = try await english.get(location + "/print").body.string
             #expect(print.contains("Formulir Monitoring Pelaksanaan SOP") && print.contains("Yang melakukan monitoring,"))
             #expect(print.contains("Tambah petugas") && print.contains("1 Maret 2030 s.d. 31 Maret 2030"))
+
+            // The workbook: the lines with real numbers and the answers, and who completed it.
+            let workbook = try await english.get(location + "/formulir.xlsx")
+            #expect(workbook.status == .ok && workbook.headers.first(name: .contentType) == XlsxWriter.mediaType)
+            let archive = try Archive(data: Data(workbook.body.readableBytesView), accessMode: .read)
+            func part(_ path: String) throws -> String {
+                var data = Data()
+                _ = try archive.extract(try #require(archive[path]), consumer: { data.append($0) })
+                return String(decoding: data, as: UTF8.self)
+            }
+            let sheet = try part("xl/worksheets/sheet1.xml")
+            #expect(sheet.contains("Tambah petugas") && sheet.contains("Tidak sesuai SOP") && sheet.contains("<v>4</v>"))
+            #expect(try part("xl/worksheets/sheet2.xml").contains(f.users["kasi"]!.fullName))
 
             // The head of office reads but fills nothing; the page offers nothing the policy refuses.
             let kadis = TestBrowser(app)

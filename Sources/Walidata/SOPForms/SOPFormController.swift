@@ -76,6 +76,13 @@ enum SOPFormController {
                                              letterhead: try await Letterhead.load(on: req.db))
     }
 
+    @Sendable static func monitoringXlsx(_ req: Request) async throws -> Response {
+        try SOPFormPolicy.decide(.read, try req.requireUser()).enforce()
+        let form = try await SOPFormStore.monitoring(try req.uuidParameter("formID"), on: req.db)
+        let bytes = try SOPFormXlsx.monitoring(form, lines: try await SOPFormStore.lines(of: form, on: req.db))
+        return XlsxResponse.make(bytes, filename: SOPFormXlsx.filename("monitoring", form.periodFrom, form.periodTo))
+    }
+
     @Sendable static func openEvaluation(_ req: Request) async throws -> Response {
         try SOPFormPolicy.decide(.create, try req.requireUser()).enforce()
         let form = try req.content.decode(OpenForm.self)
@@ -128,6 +135,12 @@ enum SOPFormController {
         try SOPFormPolicy.decide(.read, try req.requireUser()).enforce()
         let evaluation = try await SOPFormStore.evaluation(try req.uuidParameter("evaluationID"), on: req.db)
         return await SOPFormPrint.evaluation(req, evaluation: evaluation, letterhead: try await Letterhead.load(on: req.db))
+    }
+
+    @Sendable static func evaluationXlsx(_ req: Request) async throws -> Response {
+        try SOPFormPolicy.decide(.read, try req.requireUser()).enforce()
+        let evaluation = try await SOPFormStore.evaluation(try req.uuidParameter("evaluationID"), on: req.db)
+        return XlsxResponse.make(try SOPFormXlsx.evaluation(evaluation), filename: SOPFormXlsx.filename("evaluasi", evaluation.periodFrom, evaluation.periodTo))
     }
 
     @Sendable static func startRevision(_ req: Request) async throws -> Response {

@@ -12,11 +12,13 @@ enum SOPFormRoutes {
         app.post("sop", "monitoring", R.formID, access: readers, use: SOPFormController.saveMonitoring)
         app.post("sop", "monitoring", R.formID, "complete", access: readers, use: SOPFormController.completeMonitoring)
         app.get("sop", "monitoring", R.formID, "print", access: readers, use: SOPFormController.printMonitoring)
+        app.get("sop", "monitoring", R.formID, "formulir.xlsx", access: readers, use: SOPFormController.monitoringXlsx)
         app.post("sop", "evaluations", "new", access: readers, use: SOPFormController.openEvaluation)
         app.get("sop", "evaluations", R.evaluationID, access: readers, use: SOPFormController.evaluation)
         app.post("sop", "evaluations", R.evaluationID, access: readers, use: SOPFormController.saveEvaluation)
         app.post("sop", "evaluations", R.evaluationID, "complete", access: readers, use: SOPFormController.completeEvaluation)
         app.get("sop", "evaluations", R.evaluationID, "print", access: readers, use: SOPFormController.printEvaluation)
+        app.get("sop", "evaluations", R.evaluationID, "evaluasi.xlsx", access: readers, use: SOPFormController.evaluationXlsx)
         app.post("sop", "evaluations", R.evaluationID, "revision", access: readers, use: SOPFormController.startRevision)
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())

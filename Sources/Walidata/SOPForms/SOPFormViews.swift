@@ -113,7 +113,8 @@ enum SOPFormViews {
         </dl>
         <p class="muted">\(form.status == .completed ? t("sopform.monitoring.frozen", DateText.dateTime(lines.measuredAt, t: t)) : t("sopform.monitoring.live"))</p>
         \(content)
-        <p><a class="button secondary" id="print-form" href="\(SiteURL.sopMonitoringPrint(id).path)">\(t("sopform.print"))</a></p>
+        <p class="actions"><a class="button secondary" id="print-form" href="\(SiteURL.sopMonitoringPrint(id).path)">\(t("sopform.print"))</a>\
+        <a class="button secondary" id="xlsx-form" href="\(SiteURL.sopMonitoringXlsx(id).path)">\(t("sopform.xlsx"))</a></p>
         """
         return await Layout.render(req, title: t("sopform.monitoring.title"), body: body)
     }
@@ -176,7 +177,8 @@ enum SOPFormViews {
         </dl>
         \(content)
         \(revision)
-        <p><a class="button secondary" id="print-form" href="\(SiteURL.sopEvaluationPrint(id).path)">\(t("sopform.print"))</a></p>
+        <p class="actions"><a class="button secondary" id="print-form" href="\(SiteURL.sopEvaluationPrint(id).path)">\(t("sopform.print"))</a>\
+        <a class="button secondary" id="xlsx-form" href="\(SiteURL.sopEvaluationXlsx(id).path)">\(t("sopform.xlsx"))</a></p>
         """
         return await Layout.render(req, title: t("sopform.evaluation.title"), body: body)
     }

@@ -120,6 +120,8 @@ enum SiteURL {
     case sopEvaluation(UUID)
     case sopEvaluationPrint(UUID)
     case sopEvaluationRevision(UUID)
+    case sopMonitoringXlsx(UUID)
+    case sopEvaluationXlsx(UUID)
     case dashboardXlsx
     case storageLogXlsx
     case datasetLogXlsx(String)
@@ -246,6 +248,8 @@ enum SiteURL {
         case .sopEvaluation(let id): "/sop/evaluations/\(id.uuidString)"
         case .sopEvaluationPrint(let id): "/sop/evaluations/\(id.uuidString)/print"
         case .sopEvaluationRevision(let id): "/sop/evaluations/\(id.uuidString)/revision"
+        case .sopMonitoringXlsx(let id): "/sop/monitoring/\(id.uuidString)/formulir.xlsx"
+        case .sopEvaluationXlsx(let id): "/sop/evaluations/\(id.uuidString)/evaluasi.xlsx"
         case .dashboardXlsx: "/dashboard/steps.xlsx"
         case .storageLogXlsx: "/storage-log.xlsx"
         case .datasetLogXlsx(let slug): "/datasets/\(slug)/log.xlsx"

@@ -82,6 +82,11 @@ extension Strings {
         ("sopform.error.too_long", "Teks terlalu panjang: paling banyak {0} karakter.", "Text too long: at most {0} characters."),
         ("sopform.error.completed", "Formulir ini sudah diselesaikan dan tidak dapat diubah lagi.", "This form is completed and can no longer be changed."),
         ("sopform.error.not_completed", "Selesaikan evaluasi dahulu; revisi SOP dimulai dari evaluasi yang sudah selesai.", "Complete the evaluation first; an SOP revision starts from a completed evaluation."),
+        ("sopform.xlsx", "Unduh Excel (.xlsx)", "Download Excel (.xlsx)"),
+        ("sopform.xlsx.produced", "Keluaran dihasilkan", "Outputs produced"),
+        ("sopform.xlsx.overdue", "Keluaran belum (lewat batas waktu)", "Outputs missing (overdue)"),
+        ("sopform.xlsx.field", "Keterangan", "Field"),
+        ("sopform.xlsx.value", "Isi", "Value"),
         ("nav.sop_forms", "Monitoring SOP", "SOP monitoring"),
     ]
 }
