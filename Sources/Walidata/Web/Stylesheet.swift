@@ -71,6 +71,7 @@ enum Stylesheet {
     del{color:var(--err)}ins{color:var(--ok);text-decoration:none;font-weight:600}
     pre.diff{white-space:pre-wrap;word-break:break-word}.report-round{border-top:1px solid var(--line);padding-top:.5rem}
     .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
+    figure.chart{margin:0 0 1rem}figure.chart img{display:block;width:100%;max-width:40rem;height:auto}figure.chart figcaption{font-size:.9rem}
     code.sha{word-break:break-all;font-size:.8em}
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
