@@ -126,7 +126,7 @@ enum ExplorerChart {
         role="img" aria-labelledby="chart-title chart-desc" font-family="system-ui,'DejaVu Sans',Arial,sans-serif">
         <title id="chart-title">\(esc(heading))</title>
         <desc id="chart-desc">\(esc(description))</desc>
-        <text x="0" y="16" font-size="14" font-weight="600" fill="\(ink)">\(esc(cut(heading, 52)))</text>
+        <text x="0" y="17" font-size="16" font-weight="600" fill="\(ink)">\(esc(cut(heading, 44)))</text>
         \(marks)\(empty)
         </svg>
         """
@@ -142,7 +142,7 @@ enum ExplorerChart {
 
     /// Horizontal bars, each with its label above it, so long names stay readable on a phone.
     private static func bars(_ points: [Point], t: Translator) -> (Double, String) {
-        let top = 34.0, step = 38.0, room = width - 96
+        let top = 34.0, step = 44.0, room = width - 104
         let largest = max(points.map(\.value).max() ?? 0, 0)
         var out = ""
         for (i, p) in points.enumerated() {
@@ -151,9 +151,9 @@ enum ExplorerChart {
             let value = number(p.value, lang: t.lang)
             out += """
             <g><title>\(esc(p.label)): \(esc(value))</title>\
-            <text x="0" y="\(fmt(y + 12))" font-size="13" fill="\(ink)">\(esc(cut(p.label, 54)))</text>\
-            <rect x="0" y="\(fmt(y + 17))" width="\(fmt(max(length, 1)))" height="15" fill="\(p.isRest ? restFill : brand)"/>\
-            <text x="\(fmt(length + 5))" y="\(fmt(y + 29))" font-size="12" fill="\(ink)">\(esc(value))</text></g>
+            <text x="0" y="\(fmt(y + 14))" font-size="15" fill="\(ink)">\(esc(cut(p.label, 46)))</text>\
+            <rect x="0" y="\(fmt(y + 20))" width="\(fmt(max(length, 1)))" height="17" fill="\(p.isRest ? restFill : brand)"/>\
+            <text x="\(fmt(length + 5))" y="\(fmt(y + 34))" font-size="14" fill="\(ink)">\(esc(value))</text></g>
 
             """
         }
@@ -162,7 +162,7 @@ enum ExplorerChart {
 
     /// A line through the points in order, with a value axis of round numbers.
     private static func lineMarks(_ points: [Point], t: Translator) -> (Double, String) {
-        let height = 250.0, left = 58.0, right = width - 12, plotTop = 34.0, bottom = height - 36
+        let height = 250.0, left = 62.0, right = width - 12, plotTop = 34.0, bottom = height - 36
         guard !points.isEmpty else { return (height, "") }
         let values = points.map(\.value)
         let ticks = niceTicks(low: min(0, values.min()!), high: max(values.max()!, 0))
@@ -173,7 +173,7 @@ enum ExplorerChart {
         for tick in ticks {
             let y = yPos(tick)
             out += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(right))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"\(line)\"/>"
-            out += "<text x=\"\(fmt(left - 5))\" y=\"\(fmt(y + 4))\" font-size=\"12\" text-anchor=\"end\" fill=\"\(muted)\">\(esc(short(tick, t: t)))</text>\n"
+            out += "<text x=\"\(fmt(left - 5))\" y=\"\(fmt(y + 4))\" font-size=\"13\" text-anchor=\"end\" fill=\"\(muted)\">\(esc(short(tick, t: t)))</text>\n"
         }
         // As many category labels as fit: every k-th, the last always.
         let isDate = points.first.map { if case .date = $0.category { true } else { false } } ?? false
@@ -181,7 +181,10 @@ enum ExplorerChart {
         let every = max(1, Int((Double(points.count) / Double(fitting)).rounded(.up)))
         for (i, p) in points.enumerated() where i % every == 0 || i == points.count - 1 {
             if i != points.count - 1 && points.count - 1 - i < every / 2 + 1 && i != 0 { continue }
-            out += "<text x=\"\(fmt(xPos(i)))\" y=\"\(fmt(bottom + 18))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(muted)\">\(esc(cut(p.label, 12)))</text>\n"
+            // The first and last labels end inside the drawing, not across its edge.
+            let anchor = points.count > 1 && i == points.count - 1 ? "end" : points.count > 1 && i == 0 ? "start" : "middle"
+            let at = anchor == "start" ? xPos(i) - 6 : anchor == "end" ? xPos(i) + 6 : xPos(i)
+            out += "<text x=\"\(fmt(at))\" y=\"\(fmt(bottom + 20))\" font-size=\"13\" text-anchor=\"\(anchor)\" fill=\"\(muted)\">\(esc(cut(p.label, 12)))</text>\n"
         }
         let path = points.indices.map { "\(fmt(xPos($0))),\(fmt(yPos(points[$0].value)))" }.joined(separator: " ")
         out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(brand)\" stroke-width=\"2.5\"/>\n"

@@ -68,7 +68,7 @@ enum ExplorerController {
                 rows: page.rows.map(\.values), links: links, chart: chartJSON))
         }
         let model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
-                                        chart: chart, points: points, links: links)
+                                        chart: chart, points: points, links: links, check: Intake.report(of: version))
         let announcements = current ? try await announcements(dataset, req) : []
         return try await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements).encodeResponse(for: req)
     }

@@ -20,6 +20,8 @@ enum ExplorerViews {
         var chart: ExplorerChart.Choice?
         var points: [ExplorerChart.Point]?
         var links: [String: String]
+        /// The version's check report (the column profile), read once per page.
+        var check: CSVCheck?
 
         var number: Int? { current ? nil : version.number }
         var base: String { SiteURL.publicExplorer(dataset.slug, .table(version: number, json: false)).path }
@@ -27,8 +29,7 @@ enum ExplorerViews {
 
     /// What the page adds to its head: the JSON twin and the table's column alignment.
     static func head(_ m: Model) -> HTML {
-        let profiles = Intake.report(of: m.version)?.columns
-        let cells = TableCells(columns: m.page.columns, profiles: profiles, rows: m.page.rows, lang: .id)
+        let cells = TableCells(columns: m.page.columns, profiles: m.check?.columns, rows: m.page.rows, lang: .id)
         return jsonLink(m.links["self"] ?? "") + TableViews.compactStyle(cells)
     }
 
@@ -37,7 +38,7 @@ enum ExplorerViews {
     /// The version line, the filter form, the count, the downloads of the filtered rows, the rows and paging.
     static func explorer(_ m: Model, t: Translator) -> HTML {
         let page = m.page
-        let profiles = Intake.report(of: m.version)?.columns
+        let profiles = m.check?.columns
         let cells = TableCells(columns: page.columns, profiles: profiles, rows: page.rows, lang: t.lang)
         let chartQuery = m.chart?.encoded ?? ""
         let hiddenChart = m.chart.map { c in HTML.join([("x", c.x), ("y", c.y), ("agg", c.function.rawValue), ("kind", c.kind.rawValue)].map(hidden)) }
@@ -65,7 +66,7 @@ enum ExplorerViews {
         </div>
         \(chartCard(m, profiles: profiles, t: t))
         <details class="card" id="profile"><summary>\(t("explorer.profile"))</summary>
-        \(Intake.report(of: m.version).map { ReportViews.profile($0, t: t) })</details>
+        \(m.check.map { ReportViews.profile($0, t: t) })</details>
         """
     }
 
@@ -145,9 +146,11 @@ enum ExplorerViews {
                 ? "<a href=\"\(SiteURL.publicExplorer(slug, .changes(v.number, json: false)).path)\">\(t("explorer.what_changed"))</a>"
                 : "<span class=\"muted\">\(t("explorer.first_version"))</span>"
             return """
-            <tr id="version-\(v.number)"><td><a href="\(link)">\(t("versions.number", String(v.number)))</a>\(HTML.when(current, " <span class=\"badge ok\">\(t("explorer.current"))</span>"))</td>\
-            <td>\(DateText.date(v.createdAt, t: t))</td><td class="num">\(NumberText.format(v.rowCount, lang: t.lang))</td>\
-            <td>\(v.changeNote.isEmpty ? "–" : v.changeNote)</td><td>\(changes)</td></tr>
+            <tr id="version-\(v.number)"><td data-label="\(t("explorer.version"))"><a href="\(link)">\(t("versions.number", String(v.number)))</a>\
+            \(HTML.when(current, " <span class=\"badge ok\">\(t("explorer.current"))</span>"))</td>\
+            <td data-label="\(t("explorer.received"))">\(DateText.date(v.createdAt, t: t))</td>\
+            <td class="num" data-label="\(t("explorer.rows"))">\(NumberText.format(v.rowCount, lang: t.lang))</td>\
+            <td data-label="\(t("explorer.change_note"))">\(v.changeNote.isEmpty ? "–" : v.changeNote)</td><td data-label="\(t("explorer.changes"))">\(changes)</td></tr>
             """
         }
         let body: HTML = """
