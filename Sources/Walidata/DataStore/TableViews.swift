@@ -5,35 +5,10 @@ enum TableViews {
     /// The data of an accepted version: a filter form, a page of rows, paging, downloads.
     static func data(_ req: Request, dataset: Dataset, version: DatasetVersion, page: TablePage, params: TableQueryParams, t: Translator) -> HTML {
         let columns = page.columns
-        let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
-        let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
-        let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
-        let filterRows = slots.enumerated().map { i, slot -> HTML in
-            let n = i + 1
-            return """
-            <div class="filter-row">
-            \(FormField.select("c\(n)", label: t("table.column_n", String(n)), options: columnOptions, selected: slot.0 ?? ""))
-            \(FormField.select("o\(n)", label: t("table.operation"), options: operations, selected: slot.1 ?? "equals"))
-            \(FormField.text("v\(n)", label: t("table.value"), value: slot.2 ?? ""))
-            </div>
-            """
-        }
-        let sortOptions = [(value: "", label: t("table.row_order"))] + columns.map { (value: $0, label: $0) }
         let cells = TableCells(columns: columns, profiles: Intake.report(of: version)?.columns, rows: page.rows, lang: t.lang)
-        let head: HTML = "<th class=\"num\">#</th>\(cells.headers(columns, t: t))"
-        let rows = page.rows.map { row -> HTML in
-            "<tr><td class=\"num muted\">\(row.number)</td>\(cells.cells(row, t: t))</tr>"
-        }
         let base = SiteURL.version(dataset.slug, version.number).path
         let from = page.totalCount == 0 ? 0 : page.offset + 1
         let to = page.offset + page.rows.count
-        var paging: [HTML] = []
-        if page.offset > 0 {
-            paging.append("<a href=\"\(base)?\(params.encoded(offset: max(0, page.offset - page.limit)))\" id=\"prev-page\">\(t("table.previous"))</a>")
-        }
-        if to < page.totalCount {
-            paging.append("<a href=\"\(base)?\(params.encoded(offset: page.offset + page.limit))\" id=\"next-page\">\(t("table.next"))</a>")
-        }
         let query = params.encoded(dropPaging: true)
         let suffix = query.isEmpty ? "" : "?" + query
         let downloads: HTML = """
@@ -48,22 +23,87 @@ enum TableViews {
         <h2 id="data">\(t("table.title"))</h2>
         <details class="card no-print"\(HTML.when(!query.isEmpty, " open"))><summary>\(t("table.filter_and_sort"))</summary>
         <form method="get" action="\(base)#data" id="filter-form">
+        \(filterFields(columns: columns, params: params, t: t))
+        <div class="actions"><button type="submit" class="secondary" id="apply-filter">\(t("datasets.filter"))</button><a href="\(base)#data">\(t("table.reset"))</a></div>
+        </form></details>
+        <p id="row-range">\(t("table.range", NumberText.format(Int64(from), lang: t.lang), NumberText.format(Int64(to), lang: t.lang), NumberText.format(Int64(page.totalCount), lang: t.lang)))</p>
+        \(downloads)
+        \(rowsTable(page, cells: cells, t: t))
+        \(pagingLinks(base: base, page: page, params: params, t: t))
+        """
+    }
+
+    /// The three filters and the sort order of a table query, as form fields: shared by the
+    /// office's version page and the portal's explorer, so both read a table the same way.
+    static func filterFields(columns: [String], params: TableQueryParams, t: Translator) -> HTML {
+        let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
+        let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
+        let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
+        let filterRows = slots.enumerated().map { i, slot -> HTML in
+            let n = i + 1
+            return """
+            <div class="filter-row">
+            \(FormField.select("c\(n)", label: t("table.column_n", String(n)), options: columnOptions, selected: slot.0 ?? ""))
+            \(FormField.select("o\(n)", label: t("table.operation"), options: operations, selected: slot.1 ?? "equals"))
+            \(FormField.text("v\(n)", label: t("table.value"), value: slot.2 ?? ""))
+            </div>
+            """
+        }
+        let sortOptions = [(value: "", label: t("table.row_order"))] + columns.map { (value: $0, label: $0) }
+        return """
         <div class="filters">\(filterRows)</div>
         <div class="grid2">
         <div>\(FormField.select("sort", label: t("table.sort"), options: sortOptions, selected: params.sort ?? ""))</div>
         <div><label><input type="checkbox" name="desc" value="1"\(HTML.when(params.desc == "1", " checked"))> \(t("table.descending"))</label></div>
         </div>
-        <div class="actions"><button type="submit" class="secondary" id="apply-filter">\(t("datasets.filter"))</button><a href="\(base)#data">\(t("table.reset"))</a></div>
-        </form></details>
-        <p id="row-range">\(t("table.range", NumberText.format(Int64(from), lang: t.lang), NumberText.format(Int64(to), lang: t.lang), NumberText.format(Int64(page.totalCount), lang: t.lang)))</p>
-        \(downloads)
-        <div class="table-wrap"><table class="list" id="data-table"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>
-        <p class="actions">\(HTML.join(paging, separator: " · "))</p>
         """
+    }
+
+    /// A page of rows with their row numbers; `cutAt` shortens long cells (see `CellText`).
+    /// `compact` leaves the alignment classes and end tags off the cells (the page's
+    /// `compactStyle` aligns the columns instead), which keeps a wide page of numbers light.
+    static func rowsTable(_ page: TablePage, cells: TableCells, t: Translator, cutAt limit: Int = CellText.pageLimit, compact: Bool = false) -> HTML {
+        let head: HTML = "<th class=\"num\">#</th>\(cells.headers(page.columns, t: t))"
+        let rows = page.rows.map { row -> HTML in
+            compact ? "<tr><td>\(row.number)\(cells.plainCells(row, t: t, cutAt: limit))"
+                : "<tr><td class=\"num muted\">\(row.number)</td>\(cells.cells(row, t: t, cutAt: limit))</tr>"
+        }
+        return "<div class=\"table-wrap\"><table class=\"list\" id=\"data-table\"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>"
+    }
+
+    /// The column alignment of a `compact` rows table: the row number muted, numbers right.
+    static func compactStyle(_ cells: TableCells) -> HTML {
+        let numeric = cells.columns.indices.filter { cells.columns[$0].numeric }.map { "#data-table td:nth-child(\($0 + 2))" }
+        return "<style>#data-table td:first-child{color:var(--muted);text-align:right}\(HTML.when(!numeric.isEmpty, "\(numeric.joined(separator: ",")){text-align:right}"))</style>\n"
+    }
+
+    /// Links to the previous and next page of the same query; `extra` carries other parameters
+    /// of the page (the portal's chart) along.
+    static func pagingLinks(base: String, page: TablePage, params: TableQueryParams, extra: String = "", t: Translator) -> HTML {
+        var paging: [HTML] = []
+        let more = extra.isEmpty ? "" : "&" + extra
+        if page.offset > 0 {
+            paging.append("<a href=\"\(base)?\(params.encoded(offset: max(0, page.offset - page.limit)))\(more)\" id=\"prev-page\">\(t("table.previous"))</a>")
+        }
+        if page.offset + page.rows.count < page.totalCount {
+            paging.append("<a href=\"\(base)?\(params.encoded(offset: page.offset + page.limit))\(more)\" id=\"next-page\">\(t("table.next"))</a>")
+        }
+        return "<p class=\"actions\">\(HTML.join(paging, separator: " · "))</p>"
     }
 
     static func comparison(_ req: Request, dataset: Dataset, old: DatasetVersion, new: DatasetVersion, comparison c: TableComparison) async -> HTML {
         let t = req.t
+        let body: HTML = """
+        <p class="muted"><a href="\(SiteURL.dataset(dataset.slug).path)">\(dataset.title)</a></p>
+        <h1>\(t("compare.heading", String(old.number), String(new.number)))</h1>
+        \(comparisonResult(c, old: old, new: new, t: t))
+        """
+        return await Layout.render(req, title: t("compare.heading", String(old.number), String(new.number)), body: body)
+    }
+
+    /// What changed between two versions: the counts, then the first changed, added and removed
+    /// rows. Shared by the office's compare page and the portal's "perubahan" page.
+    static func comparisonResult(_ c: TableComparison, old: DatasetVersion, new: DatasetVersion, t: Translator) -> HTML {
         func rowTable(_ rows: [TableRow], columns: [String], version: DatasetVersion, id: String) -> HTML {
             guard !rows.isEmpty else { return .empty }
             let cells = TableCells(columns: columns, profiles: Intake.report(of: version)?.columns, rows: rows, lang: t.lang)
@@ -90,9 +130,7 @@ enum TableViews {
             ("compare.rows_changed", c.rowsChanged.map { NumberText.format(Int64($0), lang: t.lang) } ?? t("compare.needs_key")),
             ("compare.rows_unchanged", NumberText.format(Int64(c.rowsUnchanged), lang: t.lang)),
         ]
-        let body: HTML = """
-        <p class="muted"><a href="\(SiteURL.dataset(dataset.slug).path)">\(dataset.title)</a></p>
-        <h1>\(t("compare.heading", String(old.number), String(new.number)))</h1>
+        return """
         <div id="compare-result">
         <div class="card"><p>\(c.keyColumn.map { t("compare.by_key", $0) } ?? t("compare.by_row"))</p>
         <table class="meta">\(summary.map { "<tr><th>\(t($0.0))</th><td>\($0.1)</td></tr>" as HTML })</table>
@@ -104,6 +142,5 @@ enum TableViews {
         \(rowTable(c.removedExamples, columns: c.oldColumns, version: old, id: "removed-rows"))
         </div>
         """
-        return await Layout.render(req, title: t("compare.heading", String(old.number), String(new.number)), body: body)
     }
 }

@@ -26,18 +26,9 @@ enum PortalController {
         return await PortalSearchViews.page(req, query: query, result: result)
     }
 
-    @Sendable static func dataset(_ req: Request) async throws -> HTML {
-        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
-        let version = try await PublicationStore.currentTable(of: dataset, on: req.db)
-        let announcements = try await Announcement.query(on: req.db)
-            .join(AnnouncementDataset.self, on: \Announcement.$id == \AnnouncementDataset.$announcement.$id)
-            .filter(AnnouncementDataset.self, \.$dataset.$id == dataset.requireID())
-            .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
-        // A first look at the rows, so a visitor sees what the download holds before fetching it.
-        let preview: TablePage? = if let version {
-            try await TableController.page(req, version: version, params: TableQueryParams(limit: PortalViews.previewRows))
-        } else { nil }
-        return await PortalViews.dataset(req, dataset: dataset, version: version, preview: preview, announcements: announcements)
+    /// `/publik/data/{slug}` (and its twin `/publik/data/{slug}.json`): the table explorer.
+    @Sendable static func dataset(_ req: Request) async throws -> Response {
+        try await ExplorerController.current(req)
     }
 
     /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted

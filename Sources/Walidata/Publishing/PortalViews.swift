@@ -5,7 +5,6 @@ import WalidataTables
 /// The portal's pages: light, no script, the same frame as the office pages with the
 /// visitor's navigation (see `Layout`).
 enum PortalViews {
-    static let previewRows = 10
 
     static func home(_ req: Request, announcements: [Announcement], datasets: [Dataset], total: Int) async -> HTML {
         let t = req.t
@@ -64,40 +63,27 @@ enum PortalViews {
         return await Layout.render(req, title: announcement.title, head: ShareImage.openGraph(req, announcement: announcement, image: image), body: body)
     }
 
-    static func dataset(_ req: Request, dataset: Dataset, version: DatasetVersion?, preview: TablePage?, announcements: [Announcement]) async -> HTML {
+    /// A public dataset: its explorer (`ExplorerViews`) when its current version is a table,
+    /// then its metadata and the announcements about it.
+    static func dataset(_ req: Request, dataset: Dataset, explorer: ExplorerViews.Model?, announcements: [Announcement]) async -> HTML {
         let t = req.t
         let rows = DatasetViews.metadataRows(t, dataset)
-        let download: HTML = if let version {
-            """
-            <p>\(t("portal.version", String(version.number), NumberText.format(version.rowCount, lang: t.lang), String(version.columnCount), DateText.date(version.createdAt, t: t)))</p>
-            <p class="actions" id="downloads">\
-            <a class="button" id="download-excel" href="\(SiteURL.publicDatasetFile(dataset.slug, "data-excel.csv").path)">\(t("portal.download_excel"))</a> \
-            <a class="button secondary" id="download-csv" href="\(SiteURL.publicDatasetFile(dataset.slug, "data.csv").path)">\(t("portal.download_csv"))</a> \
-            <a class="button secondary" id="download-json" href="\(SiteURL.publicDatasetFile(dataset.slug, "data.json").path)">JSON</a></p>
-            <p class="hint">\(t("portal.download_hint"))</p>
-            """
+        let table: HTML = if let explorer {
+            ExplorerViews.versionLine(explorer, t: t) + ExplorerViews.explorer(explorer, t: t)
         } else {
-            "<p class=\"muted\" id=\"no-download\">\(t("portal.error.no_table"))</p>"
+            "<div class=\"card\"><h2>\(t("portal.download"))</h2><p class=\"muted\" id=\"no-download\">\(t("portal.error.no_table"))</p></div>"
         }
-        let cells = preview.map { TableCells(columns: $0.columns, profiles: version.flatMap { Intake.report(of: $0)?.columns }, rows: $0.rows, lang: t.lang) }
-        let sample: HTML = if let preview, let cells, !preview.rows.isEmpty {
-            """
-            <div class="card"><h2>\(preview.rows.count < preview.totalCount ? t("portal.preview", String(preview.rows.count), NumberText.format(Int64(preview.totalCount), lang: t.lang)) : t("portal.preview_all", String(preview.rows.count)))</h2>
-            <div class="table-wrap"><table class="list" id="preview">
-            <thead><tr>\(cells.headers(preview.columns, t: t))</tr></thead>
-            <tbody>\(preview.rows.map { row -> HTML in "<tr>\(cells.cells(row, t: t))</tr>" })</tbody></table></div></div>
-            """
-        } else { .empty }
         let news = announcements.map { "<li><a href=\"\(SiteURL.publicAnnouncement($0.id!).path)\">\($0.title)</a> <span class=\"muted\">\(DateText.date($0.publishedAt, t: t))</span></li>" as HTML }
         let body: HTML = """
         <p><a href="\(SiteURL.publicDatasets.path)">← \(t("portal.open_data"))</a></p>
         <h1>\(dataset.title)</h1>
         \(HTML.when(!dataset.description.isEmpty, "<p>\(dataset.description)</p>"))
-        <div class="card"><h2>\(t("portal.download"))</h2>\(download)</div>
-        \(sample)
+        \(table)
         <div class="card"><h2>\(t("portal.metadata"))</h2><table class="meta stack" id="dataset-meta">\(rows)</table></div>
         \(HTML.when(!news.isEmpty, "<div class=\"card\"><h2>\(t("portal.announcements"))</h2><ul>\(news)</ul></div>"))
         """
-        return await Layout.render(req, title: dataset.title, body: body)
+        let head = explorer.map(ExplorerViews.head) ?? ExplorerViews.jsonLink(SiteURL.publicExplorer(dataset.slug, .table(version: nil, json: true)).path)
+        let title = explorer.map { $0.current ? dataset.title : "\(dataset.title) · \(t("versions.number", String($0.version.number)))" } ?? dataset.title
+        return await Layout.render(req, title: title, head: head, body: body)
     }
 }

@@ -17,6 +17,7 @@ enum PublicationRoutes {
         app.get("publik", "data", access: .anyone, use: PortalController.datasets)
         app.get("publik", "data", R.slug, access: .anyone, use: PortalController.dataset)
         app.get("publik", "data", R.slug, R.file, access: .anyone, use: PortalController.download)
+        ExplorerRoutes.register(app)
 
         CKANAction.register(app)
 

@@ -14,10 +14,10 @@ enum CellText {
         "<th>\(shown(text, t: t))</th>"
     }
 
-    static func shown(_ text: String, t: Translator) -> HTML {
+    static func shown(_ text: String, t: Translator, cutAt limit: Int = pageLimit) -> HTML {
         // Counting bytes first keeps the common short cell from a character count.
-        guard text.utf8.count > pageLimit, text.count > pageLimit else { return "\(text)" }
+        guard text.utf8.count > limit, text.count > limit else { return "\(text)" }
         let count = NumberText.format(Int64(text.count), lang: t.lang)
-        return "\(String(text.prefix(pageLimit)))<span class=\"muted cell-cut\">\(t("cell.cut", count))</span>"
+        return "\(String(text.prefix(limit)))<span class=\"muted cell-cut\">\(t("cell.cut", count))</span>"
     }
 }

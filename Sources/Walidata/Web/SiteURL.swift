@@ -101,6 +101,8 @@ enum SiteURL {
     case publicDatasets
     case publicDataset(String)
     case publicDatasetFile(String, String)
+    /// The table explorer, earlier versions and their changes (`ExplorerPath`), each with a `.json` twin.
+    case publicExplorer(String, ExplorerPath)
     /// `catalog.jsonld` / `catalog.ttl`: the public catalogue as DCAT-AP.
     case publicCatalog(HarvestFormat)
     case publicDatasetDCAT(String, HarvestFormat)
@@ -230,6 +232,7 @@ enum SiteURL {
         case .publicDatasets: "/publik/data"
         case .publicDataset(let slug): "/publik/data/\(slug)"
         case .publicDatasetFile(let slug, let file): "/publik/data/\(slug)/\(file)"
+        case .publicExplorer(let slug, let page): page.path(slug)
         case .publicCatalog(let format): "/publik/catalog.\(format.rawValue)"
         case .publicDatasetDCAT(let slug, let format): "/publik/data/\(slug)/dcat.\(format.rawValue)"
         case .publicFeed(let feed, let format): "/publik/\(feed.rawValue).\(format.rawValue)"

@@ -67,12 +67,14 @@ enum Stylesheet {
     tr.current td{background:#f3f8fc}
     .filter-row{display:grid;grid-template-columns:2fr 1.4fr 2fr;gap:0 .8rem}
     .filter-row+.filter-row label{display:none}
+    .filter-row:first-child{grid-auto-flow:column;grid-template-rows:auto auto}
     .filter-row+.filter-row{margin-top:.4rem}
     ul.problems{padding-left:1.2rem}
     ul.problems li{padding:.2rem .4rem;margin:.2rem 0;list-style:disc}
     del{color:var(--err)}ins{color:var(--ok);text-decoration:none;font-weight:600}
     pre.diff{white-space:pre-wrap;word-break:break-word}.report-round{border-top:1px solid var(--line);padding-top:.5rem}
     .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
+    figure.chart{margin:0 0 1rem}figure.chart img{display:block;width:100%;max-width:30rem;height:auto}figure.chart figcaption{font-size:.9rem}
     code.sha{word-break:break-all;font-size:.8em}
     .token{font-family:ui-monospace,Menlo,Consolas,monospace;background:#fff;border:1px dashed var(--brand);padding:.6rem;word-break:break-all}
     .muted{color:var(--muted)}
@@ -115,7 +117,7 @@ enum Stylesheet {
     table.list .num{font-variant-numeric:tabular-nums}
     code,.sha,.narrative,.flash,main p,main li,main dd{overflow-wrap:anywhere}
     @media (max-width:640px){.grid3{grid-template-columns:1fr}}
-    @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.list.stack thead{display:none}table.list.stack,table.list.stack tbody,table.list.stack tr,table.list.stack td{display:block;width:100%}table.list.stack tr{border-bottom:2px solid var(--line);padding:.35rem 0}table.list.stack td,table.list.stack td.num{border:0;padding:.1rem .5rem .1rem 42%;position:relative;text-align:left;white-space:normal}table.list.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:36%;font-weight:600;color:var(--muted);font-size:.85rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
+    @media (max-width:640px){table.meta.stack th,table.meta.stack td{display:block;padding:.1rem 0}table.meta.stack th{padding-top:.5rem}table.list.stack thead{display:none}table.list.stack,table.list.stack tbody,table.list.stack tr,table.list.stack td{display:block;width:100%}table.list.stack tr{border-bottom:2px solid var(--line);padding:.35rem 0}table.list.stack td,table.list.stack td.num{border:0;padding:.1rem .5rem .1rem 42%;position:relative;text-align:left;white-space:normal}table.list.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:36%;font-weight:600;color:var(--muted);font-size:.85rem}table.meta th{white-space:normal}.filter-row{grid-template-columns:1fr}.filter-row:first-child{grid-auto-flow:row;grid-template-rows:none}.filter-row+.filter-row label{display:block}.grid2{grid-template-columns:1fr}.top{padding:.5rem}main{padding:0 .5rem}h1{font-size:1.25rem}}
     @media print{.top,.foot,.no-print,.actions{display:none!important}body{background:#fff}main{max-width:none;margin:0;padding:0}.card{border:0;padding:0}}
     """
 

@@ -63,11 +63,18 @@ struct TableCells {
         }
     }
 
-    func cells(_ row: TableRow, t: Translator) -> HTML {
+    func cells(_ row: TableRow, t: Translator, cutAt limit: Int = CellText.pageLimit) -> HTML {
         HTML.join(row.texts.indices.map { index -> HTML in
             let numeric = index < columns.count && columns[index].numeric
-            return numeric ? "<td class=\"num\">\(CellText.shown(text(row, index), t: t))</td>" : CellText.cell(text(row, index), t: t)
+            let shown = CellText.shown(text(row, index), t: t, cutAt: limit)
+            return numeric ? "<td class=\"num\">\(shown)</td>" : "<td>\(shown)</td>"
         })
+    }
+
+    /// Cells without alignment classes or end tags (HTML lets a cell end where the next
+    /// begins), for a table aligned by its page's style: a wide page of numbers a third lighter.
+    func plainCells(_ row: TableRow, t: Translator, cutAt limit: Int = CellText.pageLimit) -> HTML {
+        HTML.join(row.texts.indices.map { "<td>\(CellText.shown(text(row, $0), t: t, cutAt: limit))" as HTML })
     }
 
     func headers(_ names: [String], t: Translator) -> HTML {

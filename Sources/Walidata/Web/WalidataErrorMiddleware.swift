@@ -42,7 +42,7 @@ struct WalidataErrorMiddleware: AsyncMiddleware {
         let lang = request.preferredLanguage
         let message = Translator(lang: lang)(key, arguments)
         // The API, and a page's script that asks for JSON (the upload), get the message as JSON.
-        if request.isAPI || request.prefersJSON {
+        if request.isAPI || request.prefersJSON || request.isJSONTwin {
             let body = APIErrorBody(error: .init(status: Int(status.code), code: key, message: message))
             let response = Response(status: status, headers: headers)
             try? response.content.encode(body, as: .json)
@@ -81,4 +81,6 @@ struct APIErrorBody: Content {
 
 extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+    /// A portal page's machine-readable twin (`/publik/data/{slug}.json`): its errors are JSON too.
+    var isJSONTwin: Bool { url.path.hasPrefix("/publik/") && url.path.hasSuffix(".json") }
 }
