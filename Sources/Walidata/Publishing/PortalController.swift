@@ -26,7 +26,10 @@ enum PortalController {
         return await PortalSearchViews.page(req, query: query, result: result)
     }
 
-    @Sendable static func dataset(_ req: Request) async throws -> HTML {
+    /// Cached by visitors and proxies for a short time with a strong ETag of the page itself: it
+    /// shows metadata and announcements as well as the table, so only its bytes say when it
+    /// changed. A withdrawn dataset is "not found" before any tag is compared.
+    @Sendable static func dataset(_ req: Request) async throws -> Response {
         let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
         let version = try await PublicationStore.currentTable(of: dataset, on: req.db)
         let announcements = try await Announcement.query(on: req.db)
@@ -37,7 +40,14 @@ enum PortalController {
         let preview: TablePage? = if let version {
             try await TableController.page(req, version: version, params: TableQueryParams(limit: PortalViews.previewRows))
         } else { nil }
-        return await PortalViews.dataset(req, dataset: dataset, version: version, preview: preview, announcements: announcements)
+        let response = try await PortalViews.dataset(req, dataset: dataset, version: version, preview: preview, announcements: announcements)
+            .encodeResponse(for: req)
+        guard let body = response.body.buffer,
+              let caching = DownloadCaching.publicPage(req, [DownloadCaching.digest(String(buffer: body), bytes: 16)])
+        else { return response }
+        if let notModified = caching.notModified(req) { return notModified }
+        caching.apply(to: response)
+        return response
     }
 
     /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted
