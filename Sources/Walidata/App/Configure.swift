@@ -49,6 +49,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(CompressionPolicy())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(WalidataErrorMiddleware())
     app.middleware.use(StoredText.QueryGuard())

@@ -97,10 +97,7 @@ enum HarvestController {
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=\(cacheSeconds)")
         headers.replaceOrAdd(name: .eTag, value: etag)
         headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
-        // If-None-Match compares weakly: `"x"` and `W/"x"` both match.
-        let held = req.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .map { $0.hasPrefix("W/") ? String($0.dropFirst(2)) : $0 }
-        if held.contains(String(etag.dropFirst(2))) || held.contains("*") { return Response(status: .notModified, headers: headers) }
+        if DownloadCaching.isHeld(etag, by: req) { return Response(status: .notModified, headers: headers) }
         headers.replaceOrAdd(name: .contentType, value: type)
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }

@@ -27,8 +27,17 @@ enum PortalController {
     }
 
     /// `/publik/data/{slug}` (and its twin `/publik/data/{slug}.json`): the table explorer.
+    /// Cached by visitors and proxies for a short time with a strong ETag of the page itself: it
+    /// shows metadata and announcements as well as the table, so only its bytes say when it
+    /// changed. A withdrawn dataset is "not found" before any tag is compared.
     @Sendable static func dataset(_ req: Request) async throws -> Response {
-        try await ExplorerController.current(req)
+        let response = try await ExplorerController.current(req)
+        guard response.status == .ok, let body = response.body.buffer,
+              let caching = DownloadCaching.publicPage(req, [DownloadCaching.digest(String(buffer: body), bytes: 16)])
+        else { return response }
+        if let notModified = caching.notModified(req) { return notModified }
+        caching.apply(to: response)
+        return response
     }
 
     /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted

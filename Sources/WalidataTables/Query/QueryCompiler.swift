@@ -8,6 +8,16 @@ struct QueryCompiler {
         var whereClause: String
         var bindings: [SQLiteValue]
         var orderBy: String
+        var conditions: [Condition]
+        var isDefaultOrder: Bool
+    }
+
+    /// One filter in SQL; `equality` says when it is "column = operand" (`nil` operand: the
+    /// cell is empty), which row lists can answer.
+    struct Condition {
+        var sql: String
+        var bindings: [SQLiteValue]
+        var equality: (column: Int, operand: SQLiteValue?)?
     }
 
     let columns: [TableColumn]
@@ -23,38 +33,31 @@ struct QueryCompiler {
     }
 
     func compile(_ query: TableQuery) throws -> Compiled {
-        var conditions: [String] = []
-        var bindings: [SQLiteValue] = []
+        var conditions: [Condition] = []
         for filter in query.filters {
             let index = try resolve(filter.column)
             let column = columns[index]
             let value = TableSchema.quoted(schema.sqlNames[index]), raw = TableSchema.quoted(schema.rawSqlNames[index])
             let typed = filter.value?.trimmingCharacters(in: .whitespaces) ?? ""
             switch filter.operation {
-            case .isEmpty:
-                conditions.append("\(value) IS NULL")
-            case .isNotEmpty:
-                conditions.append("\(value) IS NOT NULL")
-            case .equals where typed.isEmpty:
-                conditions.append("\(value) IS NULL")
-            case .notEquals where typed.isEmpty:
-                conditions.append("\(value) IS NOT NULL")
+            case .isEmpty, .equals where typed.isEmpty:
+                conditions.append(Condition(sql: "\(value) IS NULL", bindings: [], equality: (index, nil)))
+            case .isNotEmpty, .notEquals where typed.isEmpty:
+                conditions.append(Condition(sql: "\(value) IS NOT NULL", bindings: []))
             case .equals:
-                conditions.append("\(value) = ?")
-                bindings.append(try operand(filter.value ?? "", column))
+                let operand = try operand(filter.value ?? "", column)
+                conditions.append(Condition(sql: "\(value) = ?", bindings: [operand], equality: (index, operand)))
             case .notEquals:
-                conditions.append("(\(value) IS NULL OR \(value) <> ?)")
-                bindings.append(try operand(filter.value ?? "", column))
+                conditions.append(Condition(sql: "(\(value) IS NULL OR \(value) <> ?)", bindings: [try operand(filter.value ?? "", column)]))
             case .contains:
-                conditions.append("coalesce(\(raw), CAST(\(value) AS TEXT)) LIKE ? ESCAPE '\\'")
-                bindings.append(.text("%" + Self.escapeLike(filter.value ?? "") + "%"))
+                conditions.append(Condition(sql: "coalesce(\(raw), CAST(\(value) AS TEXT)) LIKE ? ESCAPE '\\'",
+                                            bindings: [.text("%" + Self.escapeLike(filter.value ?? "") + "%")]))
             case .greaterThan, .greaterThanOrEqual, .lessThan, .lessThanOrEqual:
                 guard column.type.isNumeric || column.type == .date else {
                     throw TablesError.unsupportedFilter(column: column.name, operation: filter.operation.symbol, type: column.type)
                 }
                 let op = [TableFilter.Operation.greaterThan: ">", .greaterThanOrEqual: ">=", .lessThan: "<", .lessThanOrEqual: "<="][filter.operation]!
-                conditions.append("\(value) \(op) ?")
-                bindings.append(try operand(filter.value ?? "", column))
+                conditions.append(Condition(sql: "\(value) \(op) ?", bindings: [try operand(filter.value ?? "", column)]))
             }
         }
         var order: [String] = []
@@ -62,9 +65,14 @@ struct QueryCompiler {
             let index = try resolve(key.column)
             order.append("\(TableSchema.quoted(schema.sqlNames[index])) \(key.descending ? "DESC" : "ASC") NULLS LAST")
         }
+        let isDefaultOrder = order.isEmpty
         order.append("_row")
-        return Compiled(whereClause: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
-                        bindings: bindings, orderBy: "ORDER BY " + order.joined(separator: ", "))
+        return Compiled(whereClause: Self.whereClause(conditions.map(\.sql)), bindings: conditions.flatMap(\.bindings),
+                        orderBy: "ORDER BY " + order.joined(separator: ", "), conditions: conditions, isDefaultOrder: isDefaultOrder)
+    }
+
+    static func whereClause(_ conditions: [String]) -> String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
     /// A filter value read in the column's type, as it is stored.

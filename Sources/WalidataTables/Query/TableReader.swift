@@ -17,10 +17,54 @@ public final class TableReader {
     let schema: TableSchema
     private var compiler: QueryCompiler { QueryCompiler(columns: columns, schema: schema) }
 
-    public init(tableFile: URL) throws {
+    /// Columns with row lists (format 2); empty when `usePostings` is off or the file is older.
+    let postings: Set<Int>
+
+    /// What the file's tables say about it, read once per file (`ReadCache`): decoding the
+    /// check report costs more than the rest of a small query.
+    private struct Metadata {
+        var columns: [TableColumn]
+        var check: CSVCheck
+        var schema: TableSchema
+        var rowCount: Int
+        var postings: Set<Int>
+    }
+
+    private static let metadata = ReadCache<Metadata>(capacity: 256)
+    /// Counts of filtered rows by (file, filters): a count never changes for a given file.
+    static let counts = ReadCache<Int>(capacity: 4096)
+
+    public convenience init(tableFile: URL) throws {
+        try self.init(tableFile: tableFile, usePostings: true)
+    }
+
+    /// `usePostings: false` reads by scans only, as for a format-1 file (the tests compare both).
+    init(tableFile: URL, usePostings: Bool) throws {
         self.tableFile = tableFile
         let db = try SQLiteConnection.openReadOnly(tableFile)
         connection = db
+        let identity = ReadCache<Metadata>.identity(of: tableFile.path)
+        let meta: Metadata
+        if let identity, let cached = Self.metadata.value(identity) {
+            meta = cached
+        } else {
+            meta = try Self.readMetadata(db, tableFile)
+            if let identity { Self.metadata.set(identity, meta) }
+        }
+        columns = meta.columns
+        check = meta.check
+        schema = meta.schema
+        rowCount = meta.rowCount
+        postings = usePostings ? meta.postings : []
+        usesFastPaths = usePostings
+        countKey = (identity ?? tableFile.path) + (usePostings ? "" : "|scan")
+    }
+
+    let countKey: String
+    /// Off only in the tests, to compare with plain SQL.
+    let usesFastPaths: Bool
+
+    private static func readMetadata(_ db: SQLiteConnection, _ tableFile: URL) throws -> Metadata {
         let notATable = TablesError.notATableFile(tableFile.path)
         guard (try? db.scalarText("SELECT value FROM meta WHERE key = 'format'")) == TableSchema.format,
               let version = try? db.scalarText("SELECT value FROM meta WHERE key = 'format_version'"),
@@ -28,7 +72,6 @@ public final class TableReader {
               let checkJSON = try? db.scalarText("SELECT value FROM meta WHERE key = 'check'"),
               let check = try? JSONDecoder().decode(CSVCheck.self, from: Data(checkJSON.utf8))
         else { throw notATable }
-        self.check = check
         let statement = try db.prepare("SELECT idx, name, sql_name, raw_sql_name, type, number_style, profile FROM \"columns\" ORDER BY idx")
         var columns: [TableColumn] = [], sqlNames: [String] = [], rawNames: [String] = []
         while try statement.step() {
@@ -42,10 +85,11 @@ public final class TableReader {
             sqlNames.append(sqlName)
             rawNames.append(rawName)
         }
-        self.columns = columns
-        schema = TableSchema(names: columns.map(\.name), sqlNames: sqlNames, rawSqlNames: rawNames)
+        let schema = TableSchema(names: columns.map(\.name), sqlNames: sqlNames, rawSqlNames: rawNames)
         // Rows are numbered 1…n without gaps, so the last rowid is the count, found without a scan.
-        rowCount = Int(try db.scalarInt("SELECT coalesce(max(_row), 0) FROM data"))
+        let rowCount = Int(try db.scalarInt("SELECT coalesce(max(_row), 0) FROM data"))
+        let postings = (Int(version) ?? 1) >= 2 ? PostingIndex.columns(in: db) : []
+        return Metadata(columns: columns, check: check, schema: schema, rowCount: rowCount, postings: postings)
     }
 
     /// One page of the rows matching the query's filters, in its order. The page size is
@@ -54,11 +98,21 @@ public final class TableReader {
         let limit = min(max(query.limit ?? TableQuery.defaultLimit, 0), TableQuery.maximumLimit)
         let compiled = try compiler.compile(query)
         guard query.offset >= 0 else { throw TablesError.invalidPaging(offset: query.offset) }
-        let total = query.filters.isEmpty
-            ? rowCount
-            : Int(try connection.scalarInt("SELECT count(*) FROM data \(compiled.whereClause)", compiled.bindings))
+        let plan = try plan(compiled)
+        let total = try count(plan)
         var rows: [TableRow] = []
-        try forEachRow(compiled, limit: limit, offset: query.offset) { rows.append($0.row) }
+        if compiled.conditions.isEmpty, compiled.isDefaultOrder, usesFastPaths {
+            // Rows are numbered 1…n without gaps: page k is rows offset+1…, found by number
+            // however deep, where OFFSET would step over every row before it.
+            let first = query.offset + 1, last = min(query.offset + limit, rowCount)
+            rows = first <= last ? try self.rows(numbered: Array(first...last)) : []
+        } else if let listed = plan.rows, plan.remaining.isEmpty, compiled.isDefaultOrder {
+            // The list is the answer in file order: the page is a slice of it.
+            let start = min(query.offset, listed.count), end = min(start + limit, listed.count)
+            rows = try self.rows(numbered: listed[start..<end].map(Int.init))
+        } else {
+            try forEachRow(plan, limit: limit, offset: query.offset) { rows.append($0.row) }
+        }
         return TablePage(columns: columns.map(\.name), rows: rows, totalCount: total, offset: query.offset, limit: limit)
     }
 
@@ -73,8 +127,7 @@ public final class TableReader {
 
     /// How many rows match the query's filters.
     public func count(_ query: TableQuery = TableQuery()) throws -> Int {
-        let compiled = try compiler.compile(query)
-        return Int(try connection.scalarInt("SELECT count(*) FROM data \(compiled.whereClause)", compiled.bindings))
+        try count(plan(try compiler.compile(query)))
     }
 
     /// Writes the rows matching the query (all of them unless `query.limit` is set; no cap)
@@ -90,7 +143,7 @@ public final class TableReader {
         guard query.offset >= 0 else { throw TablesError.invalidPaging(offset: query.offset) }
         if format == .xlsx {
             return try withoutActuallyEscaping(write) { write in
-                try XlsxTableExport(columns: columns).write(self, compiled, limit: query.limit.map { max($0, 0) } ?? -1,
+                try XlsxTableExport(columns: columns).write(self, try plan(compiled), limit: query.limit.map { max($0, 0) } ?? -1,
                                                             offset: query.offset, properties: workbook, to: write)
             }
         }
@@ -98,7 +151,7 @@ public final class TableReader {
             var output = ChunkedOutput(write)
             var exporter = TableExporter(format: format, columns: columns)
             try exporter.begin(&output)
-            try forEachRow(compiled, limit: query.limit.map { max($0, 0) } ?? -1, offset: query.offset) { cursor in
+            try forEachRow(try plan(compiled), limit: query.limit.map { max($0, 0) } ?? -1, offset: query.offset) { cursor in
                 try exporter.row(cursor, &output)
             }
             try exporter.end(&output)
@@ -116,12 +169,11 @@ public final class TableReader {
     }
 
     /// `limit` -1 means no limit (SQLite's convention).
-    func forEachRow(_ compiled: QueryCompiler.Compiled, limit: Int, offset: Int,
-                            _ body: (TableRowCursor) throws -> Void) throws {
+    func forEachRow(_ plan: Plan, limit: Int, offset: Int, _ body: (TableRowCursor) throws -> Void) throws {
         let selected = (["_row", "_line"] + (schema.sqlNames + schema.rawSqlNames).map(TableSchema.quoted)).joined(separator: ", ")
         let statement = try connection.prepare(
-            "SELECT \(selected) FROM data \(compiled.whereClause) \(compiled.orderBy) LIMIT ? OFFSET ?")
-        try statement.bind(compiled.bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
+            "SELECT \(selected) FROM data \(plan.whereClause) \(plan.compiled.orderBy) LIMIT ? OFFSET ?")
+        try statement.bind(plan.bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
         let cursor = TableRowCursor(statement: statement.handle, types: columns.map(\.type))
         while try statement.step() { try body(cursor) }
     }

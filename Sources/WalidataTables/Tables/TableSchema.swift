@@ -13,9 +13,17 @@ import Foundation
 /// TEXT, empty and null tokens as NULL. `_raw_N` holds the original text of a value only when
 /// the stored value would not print back to it (`1.234,5`, `05/01/2024`, `ya`, `NA`), so a
 /// CSV download reproduces every cell as it was uploaded.
+///
+/// Format version 2 adds the row lists of the columns with few distinct values (`PostingBuilder`):
+/// ```
+/// postings(col, key, first_row, n, rows)   rows: n row numbers, varint deltas after first_row
+/// posting_values(col, key, value, total)   value: the stored value of the key's rows
+/// meta 'postings'                          JSON array of the columns that have them
+/// ```
+/// Version 1 files (no row lists) are read as before, by scans.
 struct TableSchema: Sendable {
     static let format = "walidata-table"
-    static let formatVersion = 1
+    static let formatVersion = 2
     /// SQLite's default limit is 2000 columns; each header takes two plus `_row` and `_line`.
     static let maximumColumns = 998
 
@@ -62,6 +70,16 @@ struct TableSchema: Sendable {
         let columns = (sqlNames + rawSqlNames).map(Self.quoted).joined(separator: ", ")
         return "CREATE TABLE data (_row INTEGER PRIMARY KEY, _line INTEGER NOT NULL, \(columns))"
     }
+
+    /// `value` has no declared type, like the data columns, so `value = ?` compares exactly as
+    /// `column = ?` does on the data.
+    static let createPostings = """
+        CREATE TABLE postings (col INTEGER NOT NULL, key INTEGER NOT NULL, first_row INTEGER NOT NULL, n INTEGER NOT NULL,
+            rows BLOB NOT NULL, PRIMARY KEY (col, key, first_row)) WITHOUT ROWID;
+        CREATE TABLE posting_values (col INTEGER NOT NULL, key INTEGER NOT NULL, value, total INTEGER NOT NULL,
+            PRIMARY KEY (col, key)) WITHOUT ROWID;
+        """
+    static let indexPostingValues = "CREATE INDEX posting_values_by_value ON posting_values(col, value)"
 
     static let createMetadata = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -6,8 +6,8 @@ import Foundation
 /// The file is written under a temporary name beside the destination with no journal, no
 /// syncs and one transaction (nothing else can see it, and a failure discards it whole); only
 /// when finished is it synced, made read-only and renamed into place, so a table file either
-/// is complete or does not exist. No index is built: the table is read by full scans, which
-/// take well under a second at a million rows.
+/// is complete or does not exist. No SQLite index is built (too slow for the intake budget);
+/// the columns with few distinct values get row lists by value instead (`PostingBuilder`).
 final class TableWriter {
     let finalURL: URL
     let temporaryURL: URL
@@ -15,6 +15,7 @@ final class TableWriter {
     private var connection: SQLiteConnection?
     private var insertOne: SQLiteStatement?
     private var insertMany: SQLiteStatement?
+    private var postings: PostingBuilder?
     private let columnCount: Int
     private let rowsPerInsert: Int
     /// Which `_raw_N` parameters hold text from the previous row, per statement and slot.
@@ -50,6 +51,7 @@ final class TableWriter {
             let row = "(" + Array(repeating: "?", count: parametersPerRow).joined(separator: ",") + ")"
             insertOne = try db.prepare("INSERT INTO data VALUES \(row)")
             insertMany = try db.prepare("INSERT INTO data VALUES " + Array(repeating: row, count: rowsPerInsert).joined(separator: ","))
+            postings = try PostingBuilder(columns: columnCount, on: db)
         } catch let error as TablesError {
             discard()
             throw error.code == .databaseFailure
@@ -81,9 +83,19 @@ final class TableWriter {
             let rc = sqlite3_step(statement)
             sqlite3_reset(statement)
             guard rc == SQLITE_DONE else { throw writeFailure(connection?.errorMessage ?? "") }
+            if let postings {
+                for k in 0..<count {
+                    let offset = (r + k) * batch.columns
+                    for i in 0..<columnCount {
+                        let start = batch.starts[offset + i]
+                        try postings.add(column: i, row: rowsWritten + k + 1, bytes: batch.bytes + start, count: batch.ends[offset + i] - start)
+                    }
+                }
+            }
             r += count
             rowsWritten += count
         }
+        try postings?.batchDone()
     }
 
     /// Binds one row into parameter slot `slot` of a statement: each value as it reads on its
@@ -139,7 +151,9 @@ final class TableWriter {
             insertOne = nil
             insertMany = nil
             try TableFixups.apply(resolutions, schema: schema, on: db)
-            try writeMetadata(db, resolutions: resolutions, check: check)
+            let indexed = try postings?.finish(schema: schema) ?? []
+            postings = nil
+            try writeMetadata(db, resolutions: resolutions, check: check, postings: indexed)
             try db.execute("COMMIT")
             try db.execute("PRAGMA optimize")
             connection = nil
@@ -150,14 +164,16 @@ final class TableWriter {
         }
     }
 
-    private func writeMetadata(_ db: SQLiteConnection, resolutions: [ColumnProfiler.Resolution], check: CSVCheck) throws {
+    private func writeMetadata(_ db: SQLiteConnection, resolutions: [ColumnProfiler.Resolution], check: CSVCheck,
+                               postings: [Int]) throws {
         try db.execute(TableSchema.createMetadata)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
         for (key, value) in [("format", TableSchema.format), ("format_version", String(TableSchema.formatVersion)),
-                             ("check", try json(check)), ("created_at", ISO8601DateFormatter().string(from: Date()))] {
+                             ("check", try json(check)), ("created_at", ISO8601DateFormatter().string(from: Date())),
+                             ("postings", try json(postings))] {
             try meta.bind([.text(key), .text(value)])
             try meta.run()
             meta.reset()
@@ -191,6 +207,7 @@ final class TableWriter {
     func discard() {
         insertOne = nil
         insertMany = nil
+        postings = nil
         connection = nil
         unlink(temporaryURL.path)
     }

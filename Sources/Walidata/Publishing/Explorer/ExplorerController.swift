@@ -93,6 +93,7 @@ enum ExplorerController {
             "csv": with(SiteURL.publicExplorer(slug, .file(version: number, "data.csv")).path, filters),
             "csv_excel": with(SiteURL.publicExplorer(slug, .file(version: number, "data-excel.csv")).path, filters),
             "json": with(SiteURL.publicExplorer(slug, .file(version: number, "data.json")).path, filters),
+            "xlsx": with(SiteURL.publicExplorer(slug, .file(version: number, "data.xlsx")).path, filters),
             "versions": SiteURL.publicExplorer(slug, .versions(json: true)).path,
         ]
         let twin = SiteURL.publicExplorer(slug, .table(version: number, json: true)).path
@@ -181,6 +182,7 @@ enum ExplorerController {
         case "data.csv": .csv
         case "data-excel.csv": .csvExcel
         case "data.json": .json
+        case "data.xlsx": .xlsx
         default: throw UserError(.notFound, "error.404")
         }
         let caching = DownloadCaching.publicVersion(blobHash: version.blobHash, format: format, query: req.url.query ?? "")

@@ -50,7 +50,8 @@ enum ExplorerViews {
         <p id="downloads">\(t(filtered ? "explorer.download_filtered" : "explorer.download_all")) \
         <a class="button" id="download-excel" href="\(m.links["csv_excel"] ?? "")">\(t("portal.download_excel"))</a> \
         <a class="button secondary" id="download-csv" href="\(m.links["csv"] ?? "")">CSV</a> \
-        <a class="button secondary" id="download-json" href="\(m.links["json"] ?? "")">JSON</a></p>
+        <a class="button secondary" id="download-json" href="\(m.links["json"] ?? "")">JSON</a> \
+        <a class="button secondary" id="download-xlsx" href="\(m.links["xlsx"] ?? "")">\(t("xlsxout.table_link"))</a></p>
         """
         return """
         <div class="card" id="explorer"><h2 id="data">\(t("explorer.heading"))</h2>

@@ -15,12 +15,12 @@ struct XlsxTableExport {
     /// Below 10^15 a whole number is exact in Excel.
     static let exactIntegerLimit: Int64 = 999_999_999_999_999
 
-    func write(_ reader: TableReader, _ compiled: QueryCompiler.Compiled, limit: Int, offset: Int,
+    func write(_ reader: TableReader, _ plan: TableReader.Plan, limit: Int, offset: Int,
                properties: XlsxWriter.Properties, to write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         guard columns.count <= XlsxWriter.maximumColumns else { throw TablesError.xlsxTooLarge() }
         let writer = XlsxWriter(properties: properties, to: write)
         try writer.beginSheet(Self.sheetName, header: columns.map(\.name))
-        try reader.forEachRow(compiled, limit: limit, offset: offset) { cursor in
+        try reader.forEachRow(plan, limit: limit, offset: offset) { cursor in
             try writer.startRow()
             for i in columns.indices {
                 cell(cursor, i, writer)
