@@ -23,7 +23,7 @@ let package = Package(
         // bulk loading needs the C API; Fluent keeps using its own copy for metadata.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // CSV checking and profiling, per-version tables, queries, comparisons. No Vapor, no Fluent.
-        .target(name: "WalidataTables", dependencies: ["WalidataCore", "CSQLite"]),
+        .target(name: "WalidataTables", dependencies: ["WalidataCore", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Walidata",
             dependencies: [
