@@ -174,3 +174,39 @@ enum Workbooks {
         }
     }
 }
+
+@Suite struct ExcelLayoutTests {
+    func row(_ number: Int, _ values: [String?], numeric: Set<Int> = []) -> SheetRow {
+        let row = SheetRow()
+        row.number = number
+        for (i, value) in values.enumerated() {
+            guard let value else { continue }
+            let cell: Cell? = numeric.contains(i) ? Cell(kind: .integer, plain: true, integer: Int64(value) ?? 0) : nil
+            row.set(column: i, text: Array(value.utf8), cell: cell)
+        }
+        return row
+    }
+
+    @Test func yearsAsNumbersInTheHeaderRowDoNotHideIt() throws {
+        let rows = [row(1, ["Tabel 2 Produksi Padi (ton)"]), row(3, ["Kecamatan", "2022", "2023", "2024"], numeric: [1, 2, 3]),
+                    row(4, ["Sipora", "120", "130", "125"], numeric: [1, 2, 3])]
+        let layout = try #require(TableLayout.detect(rows))
+        #expect(layout.headerRows == [3])
+        #expect(layout.names == ["Kecamatan", "2022", "2023", "2024"])
+    }
+
+    @Test func aTableStartingInColumnBKeepsOnlyItsColumns() throws {
+        let rows = [row(2, [nil, "Kode", "Nama"]), row(3, [nil, "01", "Satu"]), row(4, [nil, "02", "Dua"])]
+        let layout = try #require(TableLayout.detect(rows))
+        #expect(layout.columns == 1...2)
+        #expect(layout.names == ["Kode", "Nama"])
+    }
+
+    @Test func totalAndNoteRowsAreRecognisedOnlyAsSuch() {
+        let total = row(10, ["Jumlah", nil, "2500"], numeric: [2])
+        #expect(TableLayout.isTotalRow(total, columns: 0...2))
+        #expect(!TableLayout.isTotalRow(row(9, ["Jumlahan Baru", nil, "7"], numeric: [2]), columns: 0...2))
+        #expect(TableLayout.isNote(row(12, ["Sumber: BPS"]), columns: 0...2, afterGap: false))
+        #expect(!TableLayout.isNote(row(12, ["Teluk Dalam"]), columns: 0...2, afterGap: false))
+    }
+}

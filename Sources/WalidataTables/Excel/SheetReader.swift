@@ -157,10 +157,26 @@ struct SheetReader: XMLHandler {
             row.set(column: column, text: Array(String(integer).utf8), cell: Cell(kind: .integer, plain: true, integer: integer))
             return
         }
-        let text = String(format: "%.15g", double)
+        let text = Self.hasFewDigits(value) ? String(decoding: value, as: UTF8.self) : String(format: "%.15g", double)
         let shown = Double(text) ?? double
         row.set(column: column, text: Array(text.utf8),
                 cell: Cell(kind: .decimal, plain: !text.contains("e"), evidence: .international, real: shown))
+    }
+
+    /// `-12.5`: no exponent, at most 15 significant digits, no trailing zero after the point.
+    private static func hasFewDigits(_ v: [UInt8]) -> Bool {
+        var digits = 0, significant = false, point = false
+        for b in v {
+            if b &- 0x30 < 10 {
+                if b != 0x30 { significant = true }
+                if significant { digits += 1 }
+            } else if b == 0x2E {
+                point = true
+            } else if b != 0x2D {
+                return false
+            }
+        }
+        return point && digits <= 15 && v.last != 0x30 && v.last != 0x2E && v.first != 0x2E
     }
 
     /// `123` or `-45` with at most 18 digits, without a leading zero.

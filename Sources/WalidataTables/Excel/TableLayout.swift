@@ -30,7 +30,7 @@ struct TableLayout: Equatable {
         } else {
             headerIndex = nonBlank.firstIndex { row in
                 let cells = filled(row)
-                let numbers = cells.filter { row.isNumeric($0) }.count
+                let numbers = cells.filter { row.isNumeric($0) && !isYear(row, $0) }.count
                 return cells.count >= 2 && cells.count * 2 >= widest && numbers * 2 < cells.count
             } ?? 0
         }
@@ -62,6 +62,12 @@ struct TableLayout: Equatable {
             filled(row).map { clean(row.string($0)) }.joined(separator: " ")
         }
         return TableLayout(headerRows: rowsUsed.map(\.number), columns: first...last, names: names, titles: titles)
+    }
+
+    /// Column headers such as 2020, 2021 … are years, written as numbers.
+    static func isYear(_ row: SheetRow, _ column: Int) -> Bool {
+        guard let year = Int(row.string(column)) else { return false }
+        return (1900...2100).contains(year)
     }
 
     /// Header text as one line: merged header cells often hold line breaks.

@@ -25,5 +25,6 @@ enum Migrations {
         app.migrations.add(M020CreateChannels())
         app.migrations.add(M018AddStepLane())
         app.migrations.add(M021CreateCatalogSearch())
+        app.migrations.add(M023AddVersionReading())
     }
 }
