@@ -21,6 +21,7 @@ enum WorkbookReadingController {
     /// `POST /datasets/:slug/versions/:number/reading`
     @Sendable static func reread(_ req: Request) async throws -> Response {
         let (user, dataset, source) = try await VersionController.find(req)
+        try authorize(user, dataset)
         let form = try req.content.decode(ReadingForm.self)
         func number(_ text: String?) throws -> Int? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -36,6 +37,7 @@ enum WorkbookReadingController {
     /// `POST /api/v1/datasets/{slug}/versions/{number}/reading` with `{"sheet": 2, "headerRow": 5}`.
     @Sendable static func rereadAPI(_ req: Request) async throws -> Response {
         let (user, dataset, source) = try await VersionController.find(req)
+        try authorize(user, dataset)
         let body = try req.optionalBody(ReadingIn.self) ?? ReadingIn()
         let options = WorkbookOptions(sheet: body.sheet, headerRow: body.headerRow)
         let version = try await reread(req, user: user, dataset: dataset, source: source, options: options,
@@ -44,10 +46,15 @@ enum WorkbookReadingController {
             .encodeResponse(status: .created, for: req)
     }
 
+    /// Before the body is read, so a user who may not submit versions learns nothing more.
+    static func authorize(_ user: User, _ dataset: Dataset) throws {
+        try DatasetPolicy.decide(.submitVersion, user, dataset).enforce()
+        guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
+    }
+
     static func reread(_ req: Request, user: User, dataset: Dataset, source: DatasetVersion, options: WorkbookOptions,
                        note: String?, t: Translator) async throws -> DatasetVersion {
-        guard dataset.deletedAt == nil else { throw UserError(.conflict, "datasets.error.in_trash") }
-        try DatasetPolicy.decide(.submitVersion, user, dataset).enforce()
+        try authorize(user, dataset)
         guard DatasetRules.kind(of: source.filename) == .xlsx, Intake.report(of: source)?.workbook != nil else {
             throw UserError(.conflict, "excel.error.not_a_workbook")
         }
