@@ -71,6 +71,7 @@ enum DatasetAPI {
         var downloadURL: String
         /// The CSV check: encoding, delimiter, problems with line numbers, column profiles, preview.
         var report: CSVCheck?
+        var reading: String?
 
         init(_ v: DatasetVersion, dataset: Dataset, sourceNumber: Int?, withReport: Bool) {
             number = v.number
@@ -85,6 +86,7 @@ enum DatasetAPI {
             recoveredFrom = sourceNumber
             createdAt = v.createdAt
             current = v.id == dataset.currentVersionID
+            reading = v.reading
             downloadURL = "/api/v1/datasets/\(dataset.slug)/versions/\(v.number)/download"
             report = withReport ? Intake.report(of: v) : nil
         }

@@ -46,7 +46,9 @@ enum DatasetRules {
         switch (filename as NSString).pathExtension.lowercased() {
         case "csv", "txt": .csv
         case "tsv", "tab": .tsv
-        case "xlsx": .xlsx
+        // Workbooks: the engine tells .xls and .ods apart by their content and refuses them
+        // with the way to save as .xlsx, rather than keeping them unchecked.
+        case "xlsx", "xls", "ods": .xlsx
         default: .other
         }
     }
@@ -60,6 +62,7 @@ enum DatasetRules {
         case "pdf": "application/pdf"
         case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case "xls": "application/vnd.ms-excel"
+        case "ods": "application/vnd.oasis.opendocument.spreadsheet"
         case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         case "doc": "application/msword"
         case "zip": "application/zip"

@@ -299,7 +299,7 @@ enum DatasetStore {
         // Files go only after the rows that pointed at them are gone for good.
         for hash in hashes {
             try? FileManager.default.removeItem(atPath: blobs.path(for: hash))
-            try? FileManager.default.removeItem(atPath: tables.path(for: hash))
+            for table in tables.allPaths(for: hash) { try? FileManager.default.removeItem(atPath: table) }
         }
     }
 }

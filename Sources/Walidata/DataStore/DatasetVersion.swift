@@ -9,7 +9,7 @@ final class DatasetVersion: Model, @unchecked Sendable {
     enum Status: String, Codable, CaseIterable, Sendable {
         /// Read as a table, profiled and loaded: can be queried and published.
         case accepted
-        /// Stored, but its type is not checked (e.g. PDF, XLSX for now).
+        /// Stored, but its type is not checked (e.g. PDF, Word).
         case stored
         /// Could not be read as a table; kept as a submission with its report, never published.
         case rejected
@@ -30,6 +30,9 @@ final class DatasetVersion: Model, @unchecked Sendable {
     @Field(key: "report") var report: String
     @Field(key: "change_note") var changeNote: String
     @OptionalField(key: "recovered_from") var recoveredFrom: UUID?
+    /// How a workbook was read when the officer chose it (`WorkbookOptions.key`, e.g. `s2h5`);
+    /// nil when the file was read the way it was detected.
+    @OptionalField(key: "reading") var reading: String?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -37,4 +40,8 @@ final class DatasetVersion: Model, @unchecked Sendable {
 
     var state: Status { Status(rawValue: status) ?? .stored }
     var isRecovery: Bool { recoveredFrom != nil }
+    /// The name of this version's table file: the file's hash, and for a workbook read with
+    /// the officer's choice of sheet or header row, that choice too (each reading of the same
+    /// stored file has its own immutable table).
+    var tableKey: String { TableFiles.key(hash: blobHash, reading: reading) }
 }

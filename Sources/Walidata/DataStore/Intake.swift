@@ -2,9 +2,9 @@ import Foundation
 import Vapor
 import WalidataTables
 
-/// What happens to a received file before it becomes a version: CSV and TSV are checked,
-/// profiled and loaded into the version's table in one pass; other files are stored as they
-/// are (XLSX too, until XLSX reading exists; the README says so).
+/// What happens to a received file before it becomes a version: CSV, TSV and Excel workbooks
+/// are checked, profiled and loaded into the version's table in one pass (a workbook's sheet
+/// streamed through the same machinery as a CSV); other files are stored as they are.
 enum Intake {
     struct Result: Sendable {
         var status: DatasetVersion.Status
@@ -21,11 +21,18 @@ enum Intake {
         var englishMessage: String
     }
 
-    static func process(_ blob: BlobStore.Received, filename: String, tables: TableFiles, threadPool: NIOThreadPool) async throws -> Result {
+    static func process(_ blob: BlobStore.Received, filename: String, tables: TableFiles, threadPool: NIOThreadPool,
+                        reading: WorkbookOptions = .init()) async throws -> Result {
         switch DatasetRules.kind(of: filename) {
         case .csv, .tsv:
             return try await threadPool.runIfActive { try check(blob, tables: tables) }
-        case .xlsx, .other:
+        case .xlsx:
+            return try await threadPool.runIfActive {
+                try check(blob, tableKey: TableFiles.key(hash: blob.hash, reading: reading.key), tables: tables) { file, table in
+                    try WorkbookIngest.ingest(workbook: file, tableFile: table, reading: reading)
+                }
+            }
+        case .other:
             return Result(status: .stored)
         }
     }
@@ -33,7 +40,14 @@ enum Intake {
     /// The same content always gives the same table, so a table already made for this hash
     /// (an identical earlier upload) is reused rather than loaded again.
     static func check(_ blob: BlobStore.Received, tables: TableFiles) throws -> Result {
-        let tablePath = tables.path(for: blob.hash)
+        try check(blob, tableKey: blob.hash, tables: tables) { file, table in try TableIngest.ingest(csvFile: file, tableFile: table) }
+    }
+
+    /// `load` checks the stored file and writes its table; a table already made under
+    /// `tableKey` is reused.
+    static func check(_ blob: BlobStore.Received, tableKey: String, tables: TableFiles,
+                      load: (URL, URL) throws -> CSVCheck) throws -> Result {
+        let tablePath = tables.path(for: tableKey)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
@@ -42,7 +56,7 @@ enum Intake {
                 check = try TableReader(tableFile: URL(fileURLWithPath: tablePath)).check
             } else {
                 try FileManager.default.createDirectory(atPath: (tablePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                check = try TableIngest.ingest(csvFile: URL(fileURLWithPath: blob.path), tableFile: URL(fileURLWithPath: tablePath))
+                check = try load(URL(fileURLWithPath: blob.path), URL(fileURLWithPath: tablePath))
             }
             return Result(
                 status: check.accepted ? .accepted : .rejected,
@@ -55,7 +69,7 @@ enum Intake {
         }
     }
 
-    /// The stored report of a version, if it is a CSV check.
+    /// The stored report of a version, if it is a CSV or workbook check.
     static func report(of version: DatasetVersion) -> CSVCheck? {
         guard !version.report.isEmpty else { return nil }
         return try? JSONDecoder().decode(CSVCheck.self, from: Data(version.report.utf8))

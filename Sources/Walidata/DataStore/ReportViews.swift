@@ -31,7 +31,7 @@ enum ReportViews {
         let summary: HTML = """
         <div class="card"><h2>\(t("report.title"))</h2>
         <p>\(check.accepted ? t("report.accepted", NumberText.format(Int64(check.rowCount), lang: t.lang), String(check.header.count)) : t("report.rejected"))</p>
-        <p class="muted">\(t("report.found", check.encoding.rawValue, t("report.delimiter." + check.delimiter.name), NumberText.format(Int64(check.lineCount), lang: t.lang)))</p>
+        \(check.workbook.map { WorkbookReadingViews.found($0, t: t) } ?? "<p class=\"muted\">\(t("report.found", check.encoding.rawValue, t("report.delimiter." + check.delimiter.name), NumberText.format(Int64(check.lineCount), lang: t.lang)))</p>")
         \(problems(check, t: t))
         </div>
         """

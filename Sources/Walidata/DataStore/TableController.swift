@@ -9,7 +9,7 @@ enum TableController {
     /// one is opened where it is used: on a thread-pool thread, never shared.
     static func tablePath(_ req: Request, version: DatasetVersion) throws -> String {
         guard version.state == .accepted else { throw UserError(.conflict, "table.error.not_a_table") }
-        let path = req.application.tables.path(for: version.blobHash)
+        let path = req.application.tables.path(for: version.tableKey)
         guard FileManager.default.fileExists(atPath: path) else { throw UserError(.internalServerError, "versions.error.missing_file") }
         return path
     }
@@ -103,7 +103,7 @@ enum TableController {
         let key = params.key?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         let comparison = try await req.application.threadPool.runIfActive {
             do {
-                return try TableDiff.compare(old: URL(fileURLWithPath: tables.path(for: old.blobHash)), new: URL(fileURLWithPath: tables.path(for: new.blobHash)), key: key)
+                return try TableDiff.compare(old: URL(fileURLWithPath: tables.path(for: old.tableKey)), new: URL(fileURLWithPath: tables.path(for: new.tableKey)), key: key)
             } catch let error as TablesError {
                 throw error.userError
             }

@@ -26,6 +26,7 @@ enum VersionViews {
         <div class="card"><table class="meta" id="version-meta">\(rows)</table>
         <div class="actions"><a class="button secondary" href="\(SiteURL.versionDownload(dataset.slug, version.number).path)" id="download-original">\(t("versions.download_original"))</a></div></div>
         \(ReportViews.report(req, dataset: dataset, version: version, t: t, columns: columns))
+        \(WorkbookReadingViews.form(req, user: user, dataset: dataset, version: version, t: t))
         \(page.map { TableViews.data(req, dataset: dataset, version: version, page: $0, params: params, t: t) })
         """
         return await Layout.render(req, title: "\(dataset.title) · \(t("versions.number", String(version.number)))", body: body)

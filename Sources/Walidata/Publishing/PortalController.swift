@@ -52,7 +52,7 @@ enum PortalController {
         default: throw UserError(.notFound, "error.404")
         }
         guard let version = try await PublicationStore.currentTable(of: dataset, on: req.db) else { throw UserError(.notFound, "portal.error.no_table") }
-        let caching = DownloadCaching.publicVersion(blobHash: version.blobHash, format: format, query: req.url.query ?? "")
+        let caching = DownloadCaching.publicVersion(blobHash: version.tableKey, format: format, query: req.url.query ?? "")
         return try await TableController.export(req, dataset: dataset, version: version, format: format, caching: caching)
     }
 }

@@ -52,6 +52,7 @@ enum SiteURL {
     case version(String, Int)
     case versionDownload(String, Int)
     case versionRestore(String, Int)
+    case versionReading(String, Int)
     case versionData(String, Int, String)
     case versionDataFile(String, Int, String)
     case trash
@@ -183,6 +184,7 @@ enum SiteURL {
         case .version(let slug, let n): "/datasets/\(slug)/versions/\(n)"
         case .versionDownload(let slug, let n): "/datasets/\(slug)/versions/\(n)/download"
         case .versionRestore(let slug, let n): "/datasets/\(slug)/versions/\(n)/restore"
+        case .versionReading(let slug, let n): "/datasets/\(slug)/versions/\(n)/reading"
         case .versionData(let slug, let n, let format): "/datasets/\(slug)/versions/\(n)/data.\(format)"
         case .versionDataFile(let slug, let n, let file): "/datasets/\(slug)/versions/\(n)/\(file)"
         case .trash: "/trash"

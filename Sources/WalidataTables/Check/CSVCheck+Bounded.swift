@@ -12,6 +12,13 @@ extension CSVCheck {
         var copy = self
         copy.header = header.map(cut)
         copy.preview = preview.map { $0.map(cut) }
+        copy.workbook = workbook.map { book in
+            var book = book
+            book.sheets = book.sheets.map(cut)
+            book.titles = book.titles.map(cut)
+            book.notes = book.notes.map(cut)
+            return book
+        }
         copy.columns = columns.map { column in
             var column = column
             column.name = cut(column.name)

@@ -26,6 +26,9 @@ public struct CSVCheck: Codable, Sendable, Equatable {
     public var preview: [[String]]
     /// Errors first in the order found, then warnings.
     public var problems: [CSVProblem]
+    /// For a workbook: which sheet and rows were read (then `lineCount` and the problems'
+    /// lines are sheet row numbers). Nil for a CSV.
+    public var workbook: WorkbookReading? = nil
 
     public var errors: [CSVProblem] { problems.filter { $0.severity == .error } }
     public var warnings: [CSVProblem] { problems.filter { $0.severity == .warning } }

@@ -67,8 +67,30 @@ struct IngestPass: ~Copyable {
         }
     }
 
+    /// One data row of a workbook, laid out like a CSV record (one field per header column),
+    /// with each cell's reading (what the sheet says it is, or its text classified).
+    mutating func consume(row base: UnsafeMutablePointer<UInt8>, fields: borrowing FieldList, line: Int,
+                          readings: UnsafePointer<Cell>) throws {
+        rowCount += 1
+        if preview.count < options.previewRows { preview.append(Self.strings(base, fields)) }
+        guard let profilers, let cells else { return }
+        for i in 0..<columnCount {
+            let start = fields.starts[i], count = fields.ends[i] - start
+            let cell = readings[i]
+            cells[i] = cell
+            profilers[i].add(cell, base + start, count: count)
+        }
+        if let pipeline, !problems.hasErrors {
+            try pipeline.append(line: line, base: base, fields: fields, cells: cells)
+        }
+    }
+
     private mutating func takeHeader(_ base: UnsafeMutablePointer<UInt8>, _ fields: borrowing FieldList, line: Int) throws {
-        let names = Self.strings(base, fields).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        try takeHeader(names: Self.strings(base, fields).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, line: line)
+    }
+
+    /// The header: from the first record of a CSV, or as a workbook's layout combined it.
+    mutating func takeHeader(names: [String], line: Int) throws {
         header = names
         headerLine = line
         columnCount = names.count

@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(M021CreateCatalogSearch())
         app.migrations.add(M024CreateSOPForms())
         app.migrations.add(M022ColumnDescriptions())
+        app.migrations.add(M023AddVersionReading())
     }
 }

@@ -185,7 +185,7 @@ enum ExplorerController {
         case "data.xlsx": .xlsx
         default: throw UserError(.notFound, "error.404")
         }
-        let caching = DownloadCaching.publicVersion(blobHash: version.blobHash, format: format, query: req.url.query ?? "")
+        let caching = DownloadCaching.publicVersion(blobHash: version.tableKey, format: format, query: req.url.query ?? "")
         return try await TableController.export(req, dataset: dataset, version: version, format: format, caching: caching)
     }
 }

@@ -49,7 +49,7 @@ enum ExplorerStore {
     /// change, so a comparison is kept and served again: the public may ask often, and a diff
     /// of two large versions reads both whole.
     static func compare(_ req: Request, old: DatasetVersion, new: DatasetVersion, key: String?) async throws -> TableComparison {
-        let cacheKey = "\(old.blobHash)|\(new.blobHash)|\(key ?? "")"
+        let cacheKey = "\(old.tableKey)|\(new.tableKey)|\(key ?? "")"
         if let kept = await ComparisonCache.shared.get(cacheKey) { return kept }
         let oldPath = try TableController.tablePath(req, version: old), newPath = try TableController.tablePath(req, version: new)
         let comparison = try await req.application.threadPool.runIfActive {
