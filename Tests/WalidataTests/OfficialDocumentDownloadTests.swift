@@ -120,4 +120,73 @@ struct OfficialDocumentDownloadTests {
             #expect(!document.contains("Judul yang diganti sesudah terbit"))
         }
     }
+
+    /// An arms PNG with transparency (the usual export) goes into the PDF flattened on white,
+    /// and into Word as it was uploaded; without an upload both carry the generic shield.
+    @Test(arguments: TestDatabase.all)
+    func armsWithTransparencyAreFlattenedForThePDF(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await CaseFixture(app)
+            let id = try await f.submit().id
+            _ = try await f.complete(id, step: 1, as: "administrasi")
+            let generic = try await f.send(.GET, "/api/v1/cases/\(id)/letter/document?format=pdf", as: "kasi")
+            #expect(String(decoding: generic.body.readableBytesView, as: UTF8.self).contains("/Width 184 /Height 216 /ColorSpace /DeviceRGB"))
+            let rgba = Array(Data(base64Encoded: """
+                iVBORw0KGgoAAAANSUhEUgAAAFwAAABsCAYAAADnldX1AAAHG0lEQVR4nOyda4gVZRjH/2dtU9PyEppFSolJhWGSl6JF0FwtU7pqrmnRBSpDKArpQxc/SNSH
+                SigokIKK1tC8Qpfd9RKaRbFBQXT5UtHFSlKLdtXV3TP93/POyqozZ953znPGs3ueHwxzdmbOWfa3z3nmmeedSw2UTKmBkikqPGPOgJIZTcBIFV5mdgKDO4EF
+                AdCQA+pzUMT5AOjPSJ7Ll4speB7nA7rXaYQLwQiuaQFmUPBi/ngbpyFR22mEl8h2YGqXlbyQMs9P2l6Fp2AbMD4PLIHNy+N83qvCHWkGLgjThZkmISWaw4uw
+                GxjWwQojb3d+0yEQoBrhJ/EpMLAdmM+Xd3G6EcKo8BDm5XmsNBZxuoVSzoIw/NwdPKxvrFrhFJBjhVEX2Jy8gNO5EIaf/QVnjZyvnQPsM8uqTvgOYGKnlWwq
+                jNGQ5ztOjcz771DyTyevrArh7GFczK/znbCiL4M8vzCK32UF0jgT+LrYhn22SjGNon7MyWGFMQ3y/M1pPafGWcCeXCGDJNOnIvwT4OxD9rDaRPJM/nH9IEsb
+                rW7mhzbyG9MyA+iEJ71euGkU1doGUQNsGTcAglDw0Vzh12At08FWSj6CEuiVKcU0ilhhXJe3kXwrp3MgCD8/T8k7Oa3lj+/VA/9CiF4V4czL03I2J9/BH8+D
+                MFFlnDQVH+GmUUQBS2GjeSzkKVrGSVORwhnJo3M2JzdQ9pWQx7mMk6ZihH8EDK+xPWUTyXWQT3epyjhpTqtwRvIgSr4JVvJsTrWQpeQyTprMhbdS6j/AnLDC
+                MLJFG0XSZZw0mVQpplHE8b7pJl3w9e2cD4cgPcu4QLiMk6aswlvsyIiRvIi/6EIIk0UZJ414SjGNIubMJWHKuNQsE/6vZlrGSSPiwjSKwjLOHJRMhTynrYyT
+                JnWEm0bRYdu4NynDnI8hfZ5iRZRx0nhF+E42hrrYKArTxVy+uT9kqbgyTppE4evY4hzKRhGsZDPeJ90oqugyTprElELZeylkJITpHlRFhZdx0iQKl5TdG8s4
+                abI40uzVZZw05RLeZ8o4aSSF98kyTpqShNNoO2ebTBnHMuZDKIkkloUtCZFar6fLeaFXsWWMCs8YFZ4xKjxjVHjG6CUnZcIMxLB8W5orFHKFc8+HcRqlwoXZ
+                BtzHOvoBvpwStV6FC8GIns/8/BxlX15sOxVeIruAER22zTzLZXsVXgJMH9dQ9ka+HOX6Hq1SUtIM3B8UrjJ0l23QCE8B+0ts7WONw6Y/sErZzHkTxwN+qwX+
+                UOGecCB93DFgQ7GOHSP/e65/pL6wLz0RFe5JJ8fVKXNQ3HrKfmI28HzcehXuAVPJPYi5sQFF7+MO8WZG9WfFPkN3mo6Ya/CDmMjl8g5Oc2clyDZohDvSBqxk
+                KhkRtc6cFcw08iUc0Ah35+GoheHp0RvhiEa4A+YAJ4jZUVLgk/BAI9yBvO34nQL/CXtmstaGBxrhDjBHT4xazmh9H55ohDsQxB++t8ITjXAHcjHCu4Bf4YkK
+                dyPyRjZnAj/DE00pDphz2KOWH01xexAV7gBTyl9Ry/uluMGCCneAEf5n1PKcZy/coMLdiIzwfIpbO6lwB3LxfZKF8ESFO8BI3hKz6mqOMFwFD1S4AxxP+yaI
+                uVyGAlfDAxXuCEW9ErOqjgMTy+H+OYoLQ4GXEVOtMPpfanLcgapwRyYDHDvG01HrzP0ROW1tdrhdlAr3gENor3P2Y9S68HrWPc32qu1YVLgHlJrP21LwcMx6
+                c3ejZub0TRR/bcw2xdGLqk6lxd6ccoPDpiecCBTYy+gTP1yFR8AIfpB/+KvwRFNKSjhK/1pgz5ht83mfCi8BSt/OjuHkwKMvrsJLxAwiU/gEvlyFmJ1pT1S4
+                ADz0b+e+7CkOn43nj2/zH3AoblvdaZaJbczvrExuCG+6dvyiKhWeMZpSMkaFZ4wKzxgVnjEqPGNUeMao8IxR4RmjwjNGz54VpJUjPvuBK9hBnMDD+rHhU8BH
+                9pxUeAmwXzKFYudT7CTTMTwIXGRShumFxPU7VLgnLfZ5nIvDx/mO6xbr2lBS4Q6Ej418CPYRZab3nbpjp8KLYG4+cwR4lKMKyyh4CARQ4REwbYxhuljRAdxL
+                0QMhiArvgakyDgDP8OWKtCmD/6ivcoW7fJhMhL3cqbZR8n9c3sYR5/0qPKQZaKDsF8JSzoffYR90+jG/CrvqKLfYxlUv3Dyvk1G4hqKnu74nsJcLrud8Hccz
+                P4cHVSuc3/nBx4CVlPaYR/rYyG1Xc1hxN1JSlcLNWa6dwBbKG5O0bVC4/hXreECzijn4W5RI1QlnClnGFPIiEh76FF6b+Rbnz0o+LKRqhIcVyJvh4yWT2M3t
+                7i7HU1mqQngTjw4P2Px7SbHtKPkgt3mcOfoNlIk+L5wp5HqK3MSXA4ptZx6DUwssn2Gf1lI2/gcAAP//p5jtAAAAAAZJREFUAwB8nbFE7i9FmQAAAABJRU5E
+                rkJggg==
+                """, options: .ignoreUnknownCharacters)!)
+            #expect(DocumentImage(file: rgba)?.pdf == nil, "a PNG with alpha cannot go in as it is")
+            try await LetterheadArms.store(rgba, dataDirectory: app.walidata.dataDirectory, by: f.users["admin"]!, on: app.db)
+            let pdf = try await f.send(.GET, "/api/v1/cases/\(id)/letter/document?format=pdf", as: "kasi")
+            let bytes = Array(pdf.body.readableBytesView)
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.contains("/Width 92 /Height 108 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length"))
+            _ = try OfficialDocumentWriterChecks.xref(bytes)
+            if let folder = ProcessInfo.processInfo.environment["DOCS_OUT_KEEP"] {
+                try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent("letter-rgba-arms.pdf"))
+            }
+            let word = try await f.send(.GET, "/api/v1/cases/\(id)/letter/document?format=docx", as: "kasi")
+            let archive = try Archive(data: Data(word.body.readableBytesView), accessMode: .read)
+            var media = Data()
+            _ = try archive.extract(try #require(archive["word/media/lambang.png"])) { media.append($0) }
+            #expect(Array(media) == rgba)
+        }
+    }
+}
+
+/// Reads a PDF's cross-reference table back and checks that each offset points at its object.
+enum OfficialDocumentWriterChecks {
+    static func xref(_ pdf: [UInt8]) throws -> Int {
+        let text = String(decoding: pdf, as: UTF8.self)
+        let start = try #require(text.range(of: "startxref\n", options: .backwards))
+        let xref = try #require(Int(text[start.upperBound...].prefix { $0.isNumber }))
+        #expect(Array(pdf[xref..<(xref + 4)]) == Array("xref".utf8))
+        let lines = String(decoding: pdf[xref...], as: UTF8.self).split(separator: "\n")
+        let count = try #require(Int(lines[1].split(separator: " ")[1]))
+        for object in 1..<count {
+            let offset = try #require(Int(lines[2 + object].prefix(10)))
+            #expect(Array(pdf[offset..<(offset + "\(object) 0 obj".utf8.count)]) == Array("\(object) 0 obj".utf8), "object \(object)")
+        }
+        return count
+    }
 }

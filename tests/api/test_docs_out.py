@@ -206,3 +206,20 @@ def test_web_links_download_the_same_files_and_refuse_an_unknown_format(case):
     bad = api.get(url + f"/api/v1/cases/{cid}/letter/document", params={"format": "odt"})
     assert bad.status_code == 400 and "format=docx" in bad.text
     assert api.get(url + f"/api/v1/cases/{cid}/letter/document").status_code == 400
+
+
+def test_print_views_for_comparison(case):
+    """With DOCS_OUT_PNG set: the HTML print views printed by headless Chromium, as PNG pages
+    beside ours and LibreOffice's, to look at."""
+    if not os.environ.get("DOCS_OUT_PNG") or not shutil.which("chromium"):
+        pytest.skip("set DOCS_OUT_PNG=1 (and DOCS_OUT_KEEP) to render the print views")
+    api, url, cid, number = case
+    web = sign_in(url)
+    for name, _, web_path in DOCUMENTS:
+        html = web.get(url + web_path.format(cid=cid)).text
+        page = keep(f"{name}-print.html", html.encode())
+        pdf = page.with_suffix(".pdf")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(page.parent / f"{name}-print")], check=True)
+

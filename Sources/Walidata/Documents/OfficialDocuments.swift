@@ -12,11 +12,12 @@ enum OfficialDocuments {
     typealias Run = OfficialDocument.Run
     typealias Block = OfficialDocument.Block
 
-    /// The kop from the letterhead settings, with the uploaded arms if there are any. A PNG the
-    /// PDF cannot take as it is (transparency, interlacing) is flattened on white; when that
-    /// fails the PDF prints the kop without the picture and the log says why.
+    /// The kop from the letterhead settings, with the uploaded arms, or the generic shield as the
+    /// print view shows it until arms are uploaded. A PNG the PDF cannot take as it is
+    /// (transparency) is flattened on white; when that fails the PDF prints the kop without the
+    /// picture and the log says why.
     static func kop(_ letterhead: Letterhead, _ req: Request) -> OfficialDocument.Kop {
-        var arms: DocumentImage? = nil
+        var arms = DocumentImage(file: GenericEmblem.png)
         if letterhead.armsHash != nil,
            let data = FileManager.default.contents(atPath: LetterheadArms.path(dataDirectory: req.application.walidata.dataDirectory)) {
             arms = DocumentImage(file: Array(data))
