@@ -79,6 +79,10 @@ enum OpenAPIDocument {
         .init(method: "put", path: "/api/v1/cases/{caseID}/report/final", summary: "Step 8: save the kasi's adjusted narrative of the approved round (the final concept); the approved round is kept as it was. Only while step 8 is open (409 otherwise); an empty text is 422; nothing is changed.", roles: "kasi, admin", schema: "Report", parameters: [caseID], body: "NarrativeIn"),
         .init(method: "get", path: "/api/v1/cases/{caseID}/letter", summary: "The step 2 registration letter (Surat Pendaftaran): the saved text, or the draft from the case; its Nomor once step 2 completed. 409 before step 2.", roles: "any (a produsen: own agency only)", schema: "Letter", parameters: [caseID],
               statuses: [409: "Step 2 has not opened yet: there is no letter."]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/letter/document", summary: "The registration letter as a Word (format=docx) or PDF (format=pdf) file, as its print view shows it: kop surat, Nomor, Hal, signer. 400 without a known format; 404 before step 2.", roles: "any (a produsen: own agency only)", schema: "Document", parameters: [caseID, documentFormat]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/reports/{round}/document", summary: "A report round (round number) or the final concept of step 8 (round=final) as a Word (format=docx) or PDF (format=pdf) file, as its print view shows it.", roles: "any (a produsen: own agency only)", schema: "Document",
+              parameters: [caseID, ["name": "round", "in": "path", "required": true, "schema": ["type": "string", "pattern": "^([0-9]{1,6}|final)$"]], documentFormat]),
+        .init(method: "get", path: "/api/v1/cases/{caseID}/final-report/document", summary: "The laporan akhir of step 9 as a Word (format=docx) or PDF (format=pdf) file, as issued when the announcement was published. 404 before publication.", roles: "any (a produsen: own agency only)", schema: "Document", parameters: [caseID, documentFormat]),
         .init(method: "put", path: "/api/v1/cases/{caseID}/letter", summary: "Save the letter's text (every field; date as YYYY-MM-DD). From step 2 until the case closes (409 otherwise); 422 lists missing fields. The Nomor is assigned when step 2 completes, never here.", roles: "administrasi, admin", schema: "Letter", parameters: [caseID], body: "LetterIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets", summary: "Step 3: link a dataset of the case's agency to the case ({\"dataset\": id}, also one in the trash, for a recovery) or make a new one ({\"title\": …} with its Satu Data metadata topic, source, unit, period and access; access is terbatas unless given). Then store its file for the case with POST /api/v1/datasets/{slug}/versions?case={caseID}. Only while step 3 or 4 is open (409).", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID], body: "CaseDatasetIn"),
         .init(method: "post", path: "/api/v1/cases/{caseID}/datasets/{slug}/recover", summary: "Steps 3–4 recovery for the case: version N's file becomes the dataset's current version ({\"version\": N}), logged for the case.", roles: "pengelola_ti, admin", schema: "Case", parameters: [caseID, slug], body: "RecoverIn"),
@@ -138,6 +142,9 @@ enum OpenAPIDocument {
     }
     private static var slug: [String: Any] { ["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]] }
     private static var attachmentID: [String: Any] { ["name": "attachmentID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
+    private static var documentFormat: [String: Any] {
+        ["name": "format", "in": "query", "required": true, "description": "docx (Word) or pdf", "schema": ["type": "string", "enum": ["docx", "pdf"]]]
+    }
     private static var caseID: [String: Any] { ["name": "caseID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
     private static var number: [String: Any] { ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"]] }
     private static var formID: [String: Any] { ["name": "formID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]] }
@@ -149,6 +156,11 @@ enum OpenAPIDocument {
             var responses: [String: Any] = [:]
             if op.method == "delete" {
                 responses["204"] = ["description": "Done."]
+            } else if op.schema == "Document" {
+                let binary: [String: Any] = ["schema": ["type": "string", "format": "binary"]]
+                responses["200"] = ["description": "The document file (Content-Disposition names it).", "content": [
+                    "application/pdf": binary, "application/vnd.openxmlformats-officedocument.wordprocessingml.document": binary,
+                ]]
             } else if op.schema == "File" {
                 responses["200"] = ["description": "The file.", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
             } else if op.schema.isEmpty {

@@ -70,16 +70,20 @@ enum CaseHistoryViews {
         case 2 where detail.letter != nil:
             return """
             \(t("letters.letter_title")) <strong\(anchor("letter-number"))>\(detail.letter?.number ?? t("letters.unnumbered"))</strong> \
-            <a\(anchor("letter-print-link")) href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a>
+            <a\(anchor("letter-print-link")) href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a>\
+            \(DocumentDownload.links(t, path: SiteURL.caseLetterPrint(id).path))
             """
         case 4:
             return "<a\(anchor("storage-log-link")) href=\"\(SiteURL.caseStorageLog(id).path)?print=1\">\(t("steps34.log_title"))</a>"
         case 6, 7 where detail.reports.contains { $0.round == row.round }:
-            return "<a href=\"\(SiteURL.caseReportPrint(id, String(row.round)).path)\">\(t("caseReport.round_n", String(row.round)))</a>"
+            let path = SiteURL.caseReportPrint(id, String(row.round)).path
+            return "<a href=\"\(path)\">\(t("caseReport.round_n", String(row.round)))</a>\(DocumentDownload.links(t, path: path))"
         case 8 where detail.reports.contains { $0.finalizedAt != nil }:
-            return "<a\(anchor("final-concept-link")) href=\"\(SiteURL.caseReportPrint(id, "final").path)\">\(t("caseReport.print_final"))</a>"
+            let path = SiteURL.caseReportPrint(id, "final").path
+            return "<a\(anchor("final-concept-link")) href=\"\(path)\">\(t("caseReport.print_final"))</a>\(DocumentDownload.links(t, path: path))"
         case 9 where detail.publication?.announcement.published == true:
-            return "<a\(anchor("final-report-link")) href=\"\(SiteURL.caseFinalReport(id).path)\">\(t("publication.final_report"))</a>"
+            let path = SiteURL.caseFinalReport(id).path
+            return "<a\(anchor("final-report-link")) href=\"\(path)\">\(t("publication.final_report"))</a>\(DocumentDownload.links(t, path: path))"
         default:
             return .empty
         }

@@ -125,6 +125,7 @@ enum CaseReportViews {
         \(decision)
         \(diff)
         <p><a href="\(SiteURL.caseReportPrint(caseID, String(report.round)).path)">\(t("caseReport.print"))</a>\
+        \(DocumentDownload.links(t, path: SiteURL.caseReportPrint(caseID, String(report.round)).path))\
         \(HTML.when(report.finalizedAt != nil, " · <a href=\"\(SiteURL.caseReportPrint(caseID, "final").path)\">\(t("caseReport.print_final"))</a>"))</p>
         </section>
         """

@@ -45,6 +45,8 @@ enum CaseRoutes {
         api.route(.PUT, ["cases", R.caseID, "report"], access: Access.roles(CasePolicy.reportEditors), use: CaseAPI.saveReport)
         api.route(.PUT, ["cases", R.caseID, "report", "final"], access: Access.roles(CasePolicy.finalReportEditors), use: CaseAPI.saveFinalReport)
         api.get("cases", R.caseID, "letter", access: .signedIn, use: CaseAPI.letter)
+        api.get("cases", R.caseID, "letter", "document", access: .signedIn, use: LetterController.document)
+        api.get("cases", R.caseID, "reports", R.round, "document", access: .signedIn, use: CaseReportController.document)
         api.route(.PUT, ["cases", R.caseID, "letter"], access: editors, use: CaseAPI.saveLetter)
         api.post("cases", R.caseID, "datasets", access: dataActors, use: CaseAPI.attach)
         api.post("cases", R.caseID, "datasets", R.slug, "recover", access: dataActors, use: CaseAPI.recover)

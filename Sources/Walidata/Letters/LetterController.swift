@@ -61,7 +61,13 @@ enum LetterController {
         return req.redirect(to: SiteURL.caseDetail(caseID).path)
     }
 
-    @Sendable static func print(_ req: Request) async throws -> HTML {
+    /// The print view; `?format=docx|pdf` downloads the same letter as a Word or PDF file.
+    @Sendable static func print(_ req: Request) async throws -> Response { try await print(req, api: false) }
+
+    /// `/api/v1/cases/{id}/letter/document?format=docx|pdf`: the same letter, the same check of who may read it.
+    @Sendable static func document(_ req: Request) async throws -> Response { try await print(req, api: true) }
+
+    static func print(_ req: Request, api: Bool) async throws -> Response {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         let caseID = try record.requireID()
@@ -69,8 +75,15 @@ enum LetterController {
         let reached = try await LetterStore.editable(record, on: req.db)
         guard letter != nil || reached else { throw UserError(.notFound, "error.404") }
         let fields = try await LetterStore.fields(of: letter, for: record, on: req.db)
-        let body = LetterPrint.letter(fields, number: letter?.number, calendar: try await CalendarStore.load(on: req.db))
-        return PrintDocument.render(req, title: "Surat \(letter?.number ?? record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body, pageNumbers: false)
+        let format = try DocumentDownload.format(req, required: api)
+        let (calendar, letterhead) = (try await CalendarStore.load(on: req.db), try await Letterhead.load(on: req.db))
+        let title = "Surat \(letter?.number ?? record.number)"
+        if let format {
+            let document = OfficialDocuments.letter(fields, number: letter?.number, calendar: calendar, kop: OfficialDocuments.kop(letterhead, req))
+            return try DocumentDownload.response(document, format: format, name: title)
+        }
+        let body = LetterPrint.letter(fields, number: letter?.number, calendar: calendar)
+        return try await PrintDocument.render(req, title: title, orientation: .portrait, letterhead: letterhead, body: body, pageNumbers: false).encodeResponse(for: req)
     }
 
     /// The tanda terima as issued at step 1. A receipt issued before receipts were kept as

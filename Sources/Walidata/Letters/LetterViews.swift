@@ -32,6 +32,7 @@ enum LetterViews {
             items.append("""
             <li>\(t("letters.letter_title")): <strong id="letter-number">\(number)</strong> · \
             <a id="letter-print-link" href="\(SiteURL.caseLetterPrint(id).path)">\(t("letters.print"))</a>\
+            \(DocumentDownload.links(t, path: SiteURL.caseLetterPrint(id).path, id: "letter-download"))\
             \(HTML.when(canEdit, " · <a id=\"letter-edit-link\" href=\"\(SiteURL.caseLetter(id).path)\">\(t("letters.edit"))</a>"))</li>
             """)
         }
@@ -39,10 +40,12 @@ enum LetterViews {
             items.append("<li><a id=\"storage-log-link\" href=\"\(SiteURL.caseStorageLog(id).path)?print=1\">\(t("steps34.log_title"))</a></li>")
         }
         if detail.reports.contains(where: { $0.finalizedAt != nil }) {
-            items.append("<li><a id=\"final-concept-link\" href=\"\(SiteURL.caseReportPrint(id, "final").path)\">\(t("caseReport.print_final"))</a></li>")
+            let path = SiteURL.caseReportPrint(id, "final").path
+            items.append("<li><a id=\"final-concept-link\" href=\"\(path)\">\(t("caseReport.print_final"))</a>\(DocumentDownload.links(t, path: path, id: "final-concept-download"))</li>")
         }
         if let announcement = detail.publication?.announcement, announcement.published {
-            items.append("<li><a id=\"final-report-link\" href=\"\(SiteURL.caseFinalReport(id).path)\">\(t("publication.final_report"))</a></li>")
+            let path = SiteURL.caseFinalReport(id).path
+            items.append("<li><a id=\"final-report-link\" href=\"\(path)\">\(t("publication.final_report"))</a>\(DocumentDownload.links(t, path: path, id: "final-report-download"))</li>")
         }
         // The case record (timeline) exists from the first step on.
         items.append("<li><a id=\"record-output-link\" href=\"\(SiteURL.caseRecord(id).path)\">\(t("record.link"))</a></li>")

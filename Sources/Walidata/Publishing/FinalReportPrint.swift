@@ -77,7 +77,7 @@ enum FinalReportPrint {
 
     /// A channel's outcome on paper: the website's address, the Facebook post ID, the WhatsApp
     /// recipients' counts, or the reason in words.
-    private static func printed(_ t: Translator, _ outcome: ChannelOutcome, config: AppConfig, calendar: WorkingCalendar) -> String {
+    static func printed(_ t: Translator, _ outcome: ChannelOutcome, config: AppConfig, calendar: WorkingCalendar) -> String {
         var parts: [String] = []
         switch outcome.channel {
         case .website:
@@ -111,7 +111,7 @@ enum FinalReportPrint {
     }
 
     /// "26 November 2026 pukul 14.05 WIB", in office time.
-    private static func dateTime(_ instant: Date, _ calendar: WorkingCalendar) -> String {
+    static func dateTime(_ instant: Date, _ calendar: WorkingCalendar) -> String {
         let minutes = Int(instant.timeIntervalSince(calendar.instant(on: calendar.localDate(of: instant), minute: 0)) / 60)
         return longDate(instant, calendar) + " pukul " + String(format: "%02d.%02d", minutes / 60, minutes % 60) + " WIB"
     }

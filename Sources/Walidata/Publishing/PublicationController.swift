@@ -23,7 +23,13 @@ enum PublicationController {
     }
 
     /// `/cases/{id}/final-report`: exists once step 9 has published the announcement; printed as issued.
-    @Sendable static func finalReport(_ req: Request) async throws -> HTML {
+    /// `?format=docx|pdf` downloads the same report as a Word or PDF file.
+    @Sendable static func finalReport(_ req: Request) async throws -> Response { try await finalReport(req, api: false) }
+
+    /// `/api/v1/cases/{id}/final-report/document?format=docx|pdf`, with the same check of who may read it.
+    @Sendable static func finalReportDocument(_ req: Request) async throws -> Response { try await finalReport(req, api: true) }
+
+    static func finalReport(_ req: Request, api: Bool) async throws -> Response {
         let user = try req.requireUser()
         let record = try await CaseStore.find(try req.uuidParameter("caseID"), for: user, on: req.db)
         let detail = try await CaseDetail.load(record, on: req.db)
@@ -38,7 +44,14 @@ enum PublicationController {
             view.announcement.finalReport = issued
             try await view.announcement.save(on: req.db)
         }
+        let letterhead = try await Letterhead.load(on: req.db)
+        let name = "Laporan Akhir \(record.number)"
+        if let format = try DocumentDownload.format(req, required: api) {
+            let document = OfficialDocuments.finalReport(detail: detail, report: report, view: view, issued: issued, config: req.application.walidata,
+                                                         kop: OfficialDocuments.kop(letterhead, req))
+            return try DocumentDownload.response(document, format: format, name: name)
+        }
         let body = FinalReportPrint.body(detail: detail, report: report, view: view, issued: issued, config: req.application.walidata)
-        return PrintDocument.render(req, title: "Laporan Akhir \(record.number)", orientation: .portrait, letterhead: try await Letterhead.load(on: req.db), body: body)
+        return try await PrintDocument.render(req, title: name, orientation: .portrait, letterhead: letterhead, body: body).encodeResponse(for: req)
     }
 }

@@ -23,6 +23,7 @@ enum PublicationRoutes {
 
         let api = app.grouped("api", "v1").grouped(APITokenAuthMiddleware())
         api.get("cases", R.caseID, "announcement", access: .signedIn, use: PublicationAPI.show)
+        api.get("cases", R.caseID, "final-report", "document", access: .signedIn, use: PublicationController.finalReportDocument)
         api.route(.PUT, ["cases", R.caseID, "announcement"], access: editors, use: PublicationAPI.save)
         api.post("cases", R.caseID, "deliveries", R.deliveryID, "resend", access: resenders, use: PublicationAPI.resend)
         api.get("public", "announcements", access: .anyone, use: PublicationAPI.publicList)

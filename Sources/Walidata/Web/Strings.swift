@@ -13,7 +13,7 @@ enum Strings {
         return table
     }()
 
-    private static let entries: [(String, String, String)] = general + accounts + sop + calendar + dataStore + tables + backup + cases + letters + steps34 + steps + report + publication + monitoring + record + attachments + policy + export + crash + text + api + channels + casePage + docs + locale + harvest + deliveries + search + sopForms + catalog + xlsxOut + explorer + excel
+    private static let entries: [(String, String, String)] = general + accounts + sop + calendar + dataStore + tables + backup + cases + letters + steps34 + steps + report + publication + monitoring + record + attachments + policy + export + crash + text + api + channels + casePage + docs + locale + harvest + deliveries + search + sopForms + catalog + xlsxOut + explorer + excel + docsOut
 
     private static let general: [(String, String, String)] = [
         ("app.office", "Dinas Komunikasi dan Informatika Kab. Kepulauan Mentawai", "Communications and Informatics Office, Mentawai Islands Regency"),
