@@ -5,60 +5,27 @@ published through the office's own API, then package_search, package_show, datas
     WALIDATA_BIN=$(swift build --show-bin-path)/walidata python3 -m pytest tests/api/test_ckan.py -q
 """
 import json
-import os
 import re
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.request
-from pathlib import Path
 
 import ckanapi
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import admin_session, serve
+
 CSV = "kecamatan,jumlah_murid\nSiberut Selatan,120\nSikakap,80\nSipora Utara,95\n"
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def portal():
-    binary = os.environ.get("WALIDATA_BIN") or str(Path(subprocess.check_output(
-        ["swift", "build", "--show-bin-path"], cwd=REPO, text=True).strip()) / "walidata")
-    work = tempfile.mkdtemp(prefix="walidata-ckan.")
-    port = free_port()
-    env = {**os.environ, "WALIDATA_DATA_DIR": f"{work}/data", "WALIDATA_BASE_URL": f"http://127.0.0.1:{port}"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
-    log = open(f"{work}/server.log", "w")
-    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(url + "/healthz", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    try:
+    with serve("walidata-ckan.") as (url, _):
         yield url, seed(url)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def seed(url: str) -> dict:
     """As the demo admin: a token, two datasets (one published, one left terbatas), a table."""
-    web = requests.Session()
-    page = web.get(url + "/login").text
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    web.post(url + "/login", data={"username": "admin", "password": "walidata-demo", "_csrf": csrf})
+    web = admin_session(url)
     page = web.get(url + "/account/tokens").text
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     page = web.post(url + "/account/tokens", data={"name": "ckan-test", "_csrf": csrf}).text

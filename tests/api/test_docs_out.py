@@ -13,7 +13,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -22,45 +21,19 @@ import docx
 import pytest
 import requests
 
+from conftest import serve
 
-REPO = Path(__file__).resolve().parents[2]
+
 CSV = "kecamatan,jumlah_murid\nSiberut Selatan,120\nSikakap,80\nSipora Utara,95\n"
 CHECKLIST = ["Surat permohonan dari Perangkat Daerah", "Identitas pemohon", "Daftar data yang akan dikelola"]
 OVERRIDE = "Uji unduhan Word dan PDF"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def server():
-    import urllib.request
-    import time
-    binary = os.environ.get("WALIDATA_BIN") or str(Path(subprocess.check_output(
-        ["swift", "build", "--show-bin-path"], cwd=REPO, text=True).strip()) / "walidata")
-    work = tempfile.mkdtemp(prefix="walidata-docs.")
-    port = free_port()
-    env = {**os.environ, "WALIDATA_DATA_DIR": f"{work}/data", "WALIDATA_BASE_URL": f"http://127.0.0.1:{port}"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
-    log = open(f"{work}/server.log", "w")
-    proc = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(url + "/healthz", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    try:
+    with serve("walidata-docs.") as (url, work):
         yield url, work
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def sign_in(url: str) -> requests.Session:

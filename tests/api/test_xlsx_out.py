@@ -9,21 +9,18 @@ offer.
 import csv
 import datetime
 import io
-import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import admin_session, serve
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = (
     "kode_wilayah,kecamatan,jumlah_penduduk,luas_km2,tanggal_data,aktif,catatan\n"
@@ -33,49 +30,17 @@ CSV = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def login(url: str) -> requests.Session:
-    web = requests.Session()
-    page = web.get(url + "/login").text
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    web.post(url + "/login", data={"username": "admin", "password": "walidata-demo", "_csrf": csrf})
-    return web
 
 
 @pytest.fixture(scope="module")
 def server():
-    binary = os.environ.get("WALIDATA_BIN") or str(Path(subprocess.check_output(
-        ["swift", "build", "--show-bin-path"], cwd=REPO, text=True).strip()) / "walidata")
-    work = tempfile.mkdtemp(prefix="walidata-xlsx.")
-    port = free_port()
-    env = {**os.environ, "WALIDATA_DATA_DIR": f"{work}/data", "WALIDATA_BASE_URL": f"http://127.0.0.1:{port}"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
-    log = open(f"{work}/server.log", "w")
-    process = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(url + "/healthz", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    try:
+    with serve("walidata-xlsx.") as (url, work):
         yield url, seed(url), work
-    finally:
-        process.terminate()
-        process.wait(10)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def seed(url: str) -> dict:
     """As the demo admin: a web session, an API token, one published dataset with a table."""
-    web = login(url)
+    web = admin_session(url)
     page = web.get(url + "/account/tokens").text
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     page = web.post(url + "/account/tokens", data={"name": "xlsx-test", "_csrf": csrf}).text
