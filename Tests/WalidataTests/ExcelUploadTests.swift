@@ -79,6 +79,19 @@ struct ExcelUploadTests {
             #expect(v3.report?.problems.first?.code == .headerRowNotFound)
             let bad = try await tester.sendRequest(.POST, "\(base)/1/reading", headers: bearer(token), body: ByteBuffer(string: #"{"headerRow":0}"#))
             #expect(bad.status == .unprocessableEntity)
+
+            // A backup carries the table of every reading, and a restore puts it back.
+            let rereadTable = "tables/" + TableFiles.key(hash: v1.sha256, reading: "s3").prefix(2) + "/" + TableFiles.key(hash: v1.sha256, reading: "s3").dropFirst(2) + ".sqlite"
+            #expect(BackupLayout.tableHash(of: rereadTable) == v1.sha256)
+            #expect(BackupLayout.tableHash(of: rereadTable.replacingOccurrences(of: "-s3", with: "-x/")) == nil)
+            if db == .sqlite {
+                let target = NSTemporaryDirectory() + "walidata-excel-restore-" + UUID().uuidString
+                defer { try? FileManager.default.removeItem(atPath: target) }
+                let created = try await BackupWriter(app: app).create(by: .system)
+                _ = try await BackupRestorer(verifier: BackupVerifier(app: app)).restore(created.path, into: target, config: AppConfig(dataDirectory: target))
+                #expect(FileManager.default.fileExists(atPath: target + "/" + rereadTable), "the re-read version's table is in the backup")
+                #expect(FileManager.default.fileExists(atPath: target + "/tables/" + v1.sha256.prefix(2) + "/" + v1.sha256.dropFirst(2) + ".sqlite"))
+            }
         }
     }
 

@@ -33,10 +33,17 @@ enum BackupLayout {
         return isHash(hash) ? String(hash) : nil
     }
 
+    /// The stored file a table was made from: `tables/ab/cdef….sqlite`, or for another reading of
+    /// a workbook (another sheet or header row) `tables/ab/cdef…-s2h5.sqlite`.
     static func tableHash(of path: String) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "tables", parts[1].count == 2, parts[2].hasSuffix(".sqlite") else { return nil }
-        let hash = parts[1] + parts[2].dropLast(".sqlite".count)
+        let stem = parts[2].dropLast(".sqlite".count)
+        let pieces = stem.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        if pieces.count == 2 {
+            guard !pieces[1].isEmpty, pieces[1].allSatisfy({ $0 == "s" || $0 == "h" || $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        let hash = parts[1] + pieces[0]
         return isHash(hash) ? String(hash) : nil
     }
 

@@ -119,8 +119,10 @@ struct BackupWriter: Sendable {
                 throw BackupError.message("The stored file \(blobs.path(for: file.hash)) is missing (it may have been purged while the backup ran). Run `walidata verify`, then back up again.")
             }
             sources.append(Source(entry: BackupLayout.blobEntry(file.hash), path: blobs.path(for: file.hash), compress: Self.compressible(file.mediaType), expectedHash: file.hash))
-            if tables.exists(file.hash) {
-                sources.append(Source(entry: BackupLayout.tableEntry(file.hash), path: tables.path(for: file.hash), compress: true))
+            // Every table made from the file: the plain one and any other reading of a workbook.
+            for path in tables.allPaths(for: file.hash).sorted() {
+                let key = String(file.hash.prefix(2)) + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                sources.append(Source(entry: BackupLayout.tableEntry(key), path: path, compress: true))
             }
         }
         return sources
