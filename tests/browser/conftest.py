@@ -561,6 +561,14 @@ class UI:
         except urllib.error.HTTPError as exc:
             return exc.code
 
+    def fetch(self, url: str) -> bytes:
+        """The body of GET url with the browser's cookies: a download, as the browser would save it."""
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(url if "://" in url else self.server.url(url), headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=60) as resp:
+            assert resp.status == 200, f"GET {url}: {resp.status}"
+            return resp.read()
+
     def print_pdf(self, name: str) -> tuple[Path, Path | None]:
         """Print the current page into the test's screenshot folder: NN-name.pdf + NN-name.png."""
         return print_pdf(self.driver, self.shot.next_path(name, ".pdf"))

@@ -17,10 +17,13 @@ Pages and ids used:
   /cases/<id>/letter         #letter-form
 """
 
+import io
 import os
 import re
+import subprocess
 import tempfile
 
+import docx
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -117,6 +120,15 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     ui.click_and_wait_navigation("#letter-print-link")
     assert letter_number in ui.text() and "Pendaftaran permohonan pengelolaan data penduduk" in ui.text()
     ui.print_pdf("letter")
+    # The same letter as Word and as PDF, opened by python-docx and pdftotext.
+    ui.go(case_path)
+    word = docx.Document(io.BytesIO(ui.fetch(ui.present("a[href*='/letter/print?format=docx']").get_attribute("href"))))
+    text = "\n".join([p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells])
+    assert letter_number in text and "Pendaftaran permohonan pengelolaan data penduduk" in text, text[:2000]
+    pdf = shot.next_path("letter-download", ".pdf")
+    pdf.write_bytes(ui.fetch(ui.present("a[href*='/letter/print?format=pdf']").get_attribute("href")))
+    pdf_text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert letter_number in pdf_text and "Pendaftaran permohonan pengelolaan data penduduk" in pdf_text, pdf_text[:1000]
 
     # Steps 3–4: the pengelola_ti stores the request's attachment as a new dataset.
     as_user(ui, "pengelola")
@@ -225,6 +237,6 @@ def test_whole_case_from_request_to_publication(ui, server, shot):
     shot("portal-announcement")
     ui.driver.find_element(By.CSS_SELECTOR, "#announcement-datasets a").click()
     ui.wait_ready()
-    assert "Tuapeijat" in ui.el("#preview").text
+    assert "Tuapeijat" in ui.el("#explorer").text
     assert ui.http_status(ui.el("#download-excel").get_attribute("href").split(ui.server.base_url, 1)[-1]) == 200
     shot("portal-dataset")

@@ -8,7 +8,11 @@ Pages and ids used:
                                    #reading-header, #reading-submit), #preview-table
 """
 
+import datetime
+import io
 from pathlib import Path
+
+import openpyxl
 
 import pytest
 from selenium.webdriver.support.ui import Select
@@ -58,6 +62,12 @@ def test_upload_messy_workbook_and_correct_the_header_row(ui, server, shot):
     ui.wait_path(slug + "/versions/3")
     assert "Jumlah Penduduk - Perempuan" in ui.el("#preview-table").text
     shot("v3-header-row-4")
+    # The table as .xlsx, opened by openpyxl: the merged header's names, codes as text, dates as dates.
+    book = openpyxl.load_workbook(io.BytesIO(ui.fetch(ui.present("#download-xlsx").get_attribute("href"))))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert "Jumlah Penduduk - Perempuan" in rows[0], rows[0]
+    assert rows[1][rows[0].index("Kode")] == "001", rows[1]
+    assert isinstance(rows[1][rows[0].index("Tanggal Pendataan")], datetime.datetime), rows[1]
 
     # Another sheet.
     Select(ui.el("#reading-sheet")).select_by_visible_text("3. Rasio")
