@@ -115,6 +115,25 @@ struct PostingTests {
         }
     }
 
+    /// The whole table sorted by a listed column is read from the lists, page by page, and
+    /// must give the scan's pages: ties in file order, empty cells last both ways, `1.234` and
+    /// `1234` one value.
+    @Test func sortingTheWholeTableByAListedColumnMatchesTheScan() throws {
+        for column in ["kecamatan", "tahun", "angka", "campur", "status", "nilai", "langka"] {
+            for descending in [false, true] {
+                for (offset, limit) in [(0, 50), (1990, 40), (3999, 3), (5990, 50), (6000, 10), (0, 0)] {
+                    let query = TableQuery(sort: [TableSort(column: column, descending: descending)], limit: limit, offset: offset)
+                    #expect(try listed.sortedByList(query, limit: limit) != nil, "\(column) is sorted from its lists")
+                    try expectSame(query)
+                }
+            }
+        }
+        // Not from the lists: a column without them, two keys, or a filter.
+        #expect(try listed.sortedByList(TableQuery(sort: [TableSort(column: "kode")]), limit: 10) == nil)
+        #expect(try listed.sortedByList(TableQuery(sort: [TableSort(column: "tahun"), TableSort(column: "kode")]), limit: 10) == nil)
+        #expect(try listed.sortedByList(TableQuery(filters: [filter("tahun", .equals, "2020")], sort: [TableSort(column: "tahun")]), limit: 10) == nil)
+    }
+
     @Test func anOlderTableFileWithoutListsReadsAsBefore() throws {
         let old = scratch.url("old.sqlite")
         try FileManager.default.copyItem(at: scratch.url("table.sqlite"), to: old)

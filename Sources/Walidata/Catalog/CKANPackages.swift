@@ -24,8 +24,7 @@ enum CKANPackages {
 
     @Sendable static func packageShow(_ req: Request, _ params: Params) async throws -> JSONValue {
         let id = try params.required("id")
-        guard let hit = try await hits(on: req.db).first(where: { $0.dataset.slug == id || $0.dataset.id?.uuidString.lowercased() == id.lowercased() })
-        else { throw CKANAction.Failure.notFound("Dataset") }
+        guard let hit = try await hit(id, on: req.db) else { throw CKANAction.Failure.notFound("Dataset") }
         return package(hit, req)
     }
 
@@ -173,11 +172,28 @@ enum CKANPackages {
     }
 
     /// The public dataset whose current table has this id; anything else is not found.
+    /// Only that version and its dataset are read, whatever the catalogue's size.
     static func resource(_ id: String, on db: any Database) async throws -> (CatalogSearch.Hit, DatasetVersion) {
-        for hit in try await hits(on: db) {
-            if let version = hit.current, version.state == .accepted, version.id?.uuidString.lowercased() == id.lowercased() { return (hit, version) }
+        guard let uuid = UUID(uuidString: id), let version = try await DatasetVersion.find(uuid, on: db),
+              let hit = try await hit(version.$dataset.id.uuidString, on: db),
+              let current = hit.current, current.id == version.id, current.state == .accepted
+        else { throw CKANAction.Failure.notFound("Resource") }
+        return (hit, current)
+    }
+
+    /// One public dataset by name (slug) or id, with its current version; nil for anything the
+    /// public may not see. Reads that dataset only.
+    static func hit(_ id: String, on db: any Database) async throws -> CatalogSearch.Hit? {
+        let query = Dataset.query(on: db).filter(\.$deletedAt == nil).with(\.$organization)
+        if let uuid = UUID(uuidString: id) {
+            query.group(.or) { $0.filter(\.$id == uuid).filter(\.$slug == id) }
+        } else {
+            query.filter(\.$slug == id)
         }
-        throw CKANAction.Failure.notFound("Resource")
+        guard let dataset = try await query.first(), PublicationStore.isPublic(dataset) else { return nil }
+        var current: DatasetVersion?
+        if let id = dataset.currentVersionID { current = try await DatasetVersion.find(id, on: db) }
+        return CatalogSearch.Hit(dataset: dataset, current: current, score: 0)
     }
 
     static func hits(on db: any Database) async throws -> [CatalogSearch.Hit] {

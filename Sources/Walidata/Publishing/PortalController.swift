@@ -31,7 +31,16 @@ enum PortalController {
     /// shows metadata and announcements as well as the table, so only its bytes say when it
     /// changed. A withdrawn dataset is "not found" before any tag is compared.
     @Sendable static func dataset(_ req: Request) async throws -> Response {
-        let response = try await ExplorerController.current(req)
+        cached(req, try await ExplorerController.current(req))
+    }
+
+    /// The explorer's other pages (an earlier version, the list of versions, what changed), and
+    /// their twins, cached as the dataset page is.
+    static func cachedPage(_ handler: @escaping @Sendable (Request) async throws -> Response) -> @Sendable (Request) async throws -> Response {
+        { req in cached(req, try await handler(req)) }
+    }
+
+    static func cached(_ req: Request, _ response: Response) -> Response {
         guard response.status == .ok, let body = response.body.buffer,
               let caching = DownloadCaching.publicPage(req, [DownloadCaching.digest(String(buffer: body), bytes: 16)])
         else { return response }

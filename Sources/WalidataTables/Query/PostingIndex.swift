@@ -33,11 +33,14 @@ struct PostingIndex {
 
     /// The rows holding this value, ascending.
     static func rows(_ column: Int, _ operand: SQLiteValue?, _ db: SQLiteConnection) throws -> [Int32] {
-        let keys = try keys(column, operand, db)
+        try rows(column, keys: try keys(column, operand, db).map(\.key), db)
+    }
+
+    /// The rows of these keys of a column, ascending.
+    static func rows(_ column: Int, keys: [Int64], _ db: SQLiteConnection) throws -> [Int32] {
         var rows: [Int32] = []
-        rows.reserveCapacity(keys.reduce(0) { $0 + $1.total })
         let statement = try db.prepare("SELECT first_row, n, rows FROM postings WHERE col = ? AND key = ? ORDER BY first_row")
-        for (key, _) in keys {
+        for key in keys {
             try statement.bind([.integer(Int64(column)), .integer(key)])
             while try statement.step() {
                 var row = Int(statement.int64(0))

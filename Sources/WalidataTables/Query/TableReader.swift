@@ -15,7 +15,7 @@ public final class TableReader {
     public let rowCount: Int
     let connection: SQLiteConnection
     let schema: TableSchema
-    private var compiler: QueryCompiler { QueryCompiler(columns: columns, schema: schema) }
+    var compiler: QueryCompiler { QueryCompiler(columns: columns, schema: schema) }
 
     /// Columns with row lists (format 2); empty when `usePostings` is off or the file is older.
     let postings: Set<Int>
@@ -110,6 +110,8 @@ public final class TableReader {
             // The list is the answer in file order: the page is a slice of it.
             let start = min(query.offset, listed.count), end = min(start + limit, listed.count)
             rows = try self.rows(numbered: listed[start..<end].map(Int.init))
+        } else if let numbers = try sortedByList(query, limit: limit) {
+            rows = try self.rows(numbered: numbers)
         } else {
             try forEachRow(plan, limit: limit, offset: query.offset) { rows.append($0.row) }
         }

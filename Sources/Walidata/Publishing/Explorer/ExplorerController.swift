@@ -40,7 +40,9 @@ enum ExplorerController {
     }
 
     static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, current: Bool, json: Bool) async throws -> Response {
-        let params = try decode(TableQueryParams.self, req).explorer(json: json)
+        // The check report (columns and profile), decoded once for the whole page.
+        let check = version.flatMap(Intake.report(of:))
+        let params = try decode(TableQueryParams.self, req).explorer(json: json, columns: check?.columns.count ?? 0)
         let chart = try decode(ExplorerChart.Params.self, req).choice()
         guard let version else {
             if json { return try ExplorerJSON.response(ExplorerJSON.Table(
@@ -63,12 +65,12 @@ enum ExplorerController {
         if json {
             return try ExplorerJSON.response(ExplorerJSON.Table(
                 dataset: ExplorerJSON.dataset(dataset), version: ExplorerJSON.version(version, of: dataset, current: current),
-                columns: ExplorerJSON.columns(Intake.report(of: version)?.columns ?? []), total: page.totalCount,
+                columns: ExplorerJSON.columns(check?.columns ?? []), total: page.totalCount,
                 tableRows: Int(version.rowCount), offset: page.offset, limit: page.limit, rowNumbers: page.rows.map(\.number),
                 rows: page.rows.map(\.values), links: links, chart: chartJSON))
         }
         let model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
-                                        chart: chart, points: points, links: links, check: Intake.report(of: version))
+                                        chart: chart, points: points, links: links, check: check)
         let announcements = current ? try await announcements(dataset, req) : []
         return try await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements).encodeResponse(for: req)
     }

@@ -2,13 +2,22 @@ import Foundation
 import WalidataTables
 
 extension TableQueryParams {
-    /// The explorer's page: 50 rows unless asked otherwise. A page is at most 50 rows, so it
-    /// stays light on a slow link; the JSON twin may ask up to the engine's cap.
+    /// The explorer's page: 50 rows unless asked otherwise, so it stays light on a slow link;
+    /// the JSON twin may ask up to the engine's cap.
     static let explorerRows = 50
+    /// Cells an HTML page shows at most (50 rows of 16 columns, about 20 KB): a wider table
+    /// gets fewer rows a page, never fewer than 10, so every page stays under 30 KB.
+    static let explorerCells = 800
 
-    func explorer(json: Bool) -> TableQueryParams {
+    /// Rows an HTML page of a table with this many columns shows at most.
+    static func explorerRows(columns: Int) -> Int {
+        columns <= 0 ? explorerRows : min(explorerRows, max(10, explorerCells / columns))
+    }
+
+    func explorer(json: Bool, columns: Int = 0) -> TableQueryParams {
         var params = self
-        params.limit = json ? (limit ?? Self.explorerRows) : min(limit ?? Self.explorerRows, Self.explorerRows)
+        let most = Self.explorerRows(columns: columns)
+        params.limit = json ? (limit ?? Self.explorerRows) : min(limit ?? most, most)
         return params
     }
 

@@ -8,12 +8,12 @@ enum ExplorerRoutes {
         let data = app.grouped("publik", "data", R.slug)
         data.get("grafik.svg", access: .anyone, use: ExplorerController.chart)
         data.get("grafik.json", access: .anyone, use: ExplorerController.chart)
-        data.get("versi", access: .anyone, use: ExplorerController.versions)
-        data.get("versi.json", access: .anyone, use: ExplorerController.versions)
+        data.get("versi", access: .anyone, use: PortalController.cachedPage(ExplorerController.versions))
+        data.get("versi.json", access: .anyone, use: PortalController.cachedPage(ExplorerController.versions))
         // `{n}` or `{n}.json`.
-        data.get("versi", R.number, access: .anyone, use: ExplorerController.version)
-        data.get("versi", R.number, "perubahan", access: .anyone, use: ExplorerController.changes)
-        data.get("versi", R.number, "perubahan.json", access: .anyone, use: ExplorerController.changes)
+        data.get("versi", R.number, access: .anyone, use: PortalController.cachedPage(ExplorerController.version))
+        data.get("versi", R.number, "perubahan", access: .anyone, use: PortalController.cachedPage(ExplorerController.changes))
+        data.get("versi", R.number, "perubahan.json", access: .anyone, use: PortalController.cachedPage(ExplorerController.changes))
         // `data.csv`, `data-excel.csv`, `data.json`, `grafik.svg`, `grafik.json` of that version.
         data.get("versi", R.number, R.file, access: .anyone, use: ExplorerController.versionFile)
     }
