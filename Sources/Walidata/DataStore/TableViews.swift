@@ -35,15 +35,22 @@ enum TableViews {
 
     /// The three filters and the sort order of a table query, as form fields: shared by the
     /// office's version page and the portal's explorer, so both read a table the same way.
-    static func filterFields(columns: [String], params: TableQueryParams, t: Translator) -> HTML {
+    /// `columnList`: the id of a `<datalist>` of the columns (`columnPicker`) on the page; the
+    /// column fields are then text boxes that suggest from it, not lists of every column each,
+    /// which keeps the page of a table of many columns light.
+    static func filterFields(columns: [String], params: TableQueryParams, t: Translator, columnList: String? = nil) -> HTML {
         let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
+        func columnField(_ name: String, label: String, options: [(value: String, label: String)], selected: String) -> HTML {
+            guard let columnList else { return FormField.select(name, label: label, options: options, selected: selected) }
+            return FormField.text(name, label: label, value: selected, extra: " list=\"\(columnList)\" autocomplete=\"off\"")
+        }
         let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
         let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
         let filterRows = slots.enumerated().map { i, slot -> HTML in
             let n = i + 1
             return """
             <div class="filter-row">
-            \(FormField.select("c\(n)", label: t("table.column_n", String(n)), options: columnOptions, selected: slot.0 ?? ""))
+            \(columnField("c\(n)", label: t("table.column_n", String(n)), options: columnOptions, selected: slot.0 ?? ""))
             \(FormField.select("o\(n)", label: t("table.operation"), options: operations, selected: slot.1 ?? "equals"))
             \(FormField.text("v\(n)", label: t("table.value"), value: slot.2 ?? ""))
             </div>
@@ -53,10 +60,15 @@ enum TableViews {
         return """
         <div class="filters">\(filterRows)</div>
         <div class="grid2">
-        <div>\(FormField.select("sort", label: t("table.sort"), options: sortOptions, selected: params.sort ?? ""))</div>
+        <div>\(columnField("sort", label: t("table.sort"), options: sortOptions, selected: params.sort ?? ""))</div>
         <div><label><input type="checkbox" name="desc" value="1"\(HTML.when(params.desc == "1", " checked"))> \(t("table.descending"))</label></div>
         </div>
         """
+    }
+
+    /// A `<datalist>` of names for the text boxes of `filterFields(columnList:)`.
+    static func columnPicker(_ id: String, _ names: [String]) -> HTML {
+        "<datalist id=\"\(id)\">\(HTML.join(names.map { "<option>\($0)</option>" as HTML }))</datalist>"
     }
 
     /// A page of rows with their row numbers; `cutAt` shortens long cells (see `CellText`).

@@ -117,6 +117,11 @@ public enum XMLText {
     /// the control characters XML 1.0 cannot carry at all dropped (a typed title cannot break the feed).
     /// `apostrophe` is the entity for `'`: `&apos;` in XML; inline SVG in HTML uses `&#39;`.
     public static func escape(_ text: String, apostrophe: String = "&apos;") -> String {
+        // Most text (numbers, names) has nothing to change: one pass over the bytes says so.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

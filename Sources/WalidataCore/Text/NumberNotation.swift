@@ -57,6 +57,10 @@ extension NumberNotation {
     /// The canonical text of `uploaded` (`1.234,50`, ` 12.5 `, `+3`) read in whichever style
     /// gives back `value`; nil when neither does, so a cell is never shown as a different number.
     public static func canonical(uploaded: String, value: Double) -> String? {
+        // Plain digits, the common cell, read the same in both styles: no need to try them.
+        if !uploaded.utf8.isEmpty, uploaded.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            return Double(uploaded) == value ? uploaded : nil
+        }
         for decimalMark in [Character(","), Character(".")] {
             guard let candidate = canonical(uploaded: uploaded, decimalMark: decimalMark),
                   let read = Double(candidate), read == value else { continue }

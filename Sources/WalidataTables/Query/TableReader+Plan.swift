@@ -11,8 +11,17 @@ extension TableReader {
         var rows: [Int32]?
         /// Filters the lists do not answer.
         var remaining: [QueryCompiler.Condition]
-        var whereClause: String
-        var bindings: [SQLiteValue]
+
+        /// The plan as SQL, for the reads the lists do not answer alone (built only then: the
+        /// list of a common value is tens of thousands of numbers).
+        var whereClause: String {
+            rows == nil ? compiled.whereClause : QueryCompiler.whereClause(["_row IN (SELECT value FROM json_each(?))"] + remaining.map(\.sql))
+        }
+
+        var bindings: [SQLiteValue] {
+            guard let rows else { return compiled.bindings }
+            return [.text("[" + rows.lazy.map { String($0) }.joined(separator: ",") + "]")] + remaining.flatMap(\.bindings)
+        }
     }
 
     func plan(_ compiled: QueryCompiler.Compiled) throws -> Plan {
@@ -26,13 +35,7 @@ extension TableReader {
             let listed = try PostingIndex.rows(equality.column, equality.operand, connection)
             rows = rows.map { PostingIndex.intersect($0, listed) } ?? listed
         }
-        guard let rows else {
-            return Plan(compiled: compiled, rows: nil, remaining: remaining, whereClause: compiled.whereClause, bindings: compiled.bindings)
-        }
-        let list = "[" + rows.lazy.map { String($0) }.joined(separator: ",") + "]"
-        return Plan(compiled: compiled, rows: rows, remaining: remaining,
-                    whereClause: QueryCompiler.whereClause(["_row IN (SELECT value FROM json_each(?))"] + remaining.map(\.sql)),
-                    bindings: [.text(list)] + remaining.flatMap(\.bindings))
+        return Plan(compiled: compiled, rows: rows, remaining: remaining)
     }
 
     /// The number of rows a plan selects: the table's row count, the length of the list, or a

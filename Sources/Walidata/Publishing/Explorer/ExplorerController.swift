@@ -69,10 +69,24 @@ enum ExplorerController {
                 tableRows: Int(version.rowCount), offset: page.offset, limit: page.limit, rowNumbers: page.rows.map(\.number),
                 rows: page.rows.map(\.values), links: links, chart: chartJSON))
         }
-        let model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
+        var model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
                                         chart: chart, points: points, links: links, check: check)
         let announcements = current ? try await announcements(dataset, req) : []
-        return try await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements).encodeResponse(for: req)
+        var html = await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements)
+        // A page of many columns or long cells may still pass the budget: it then shows fewer
+        // rows (the page's range and paging links follow), never fewer than `minimumRows`.
+        for _ in 0..<3 {
+            let size = html.raw.utf8.count, rows = model.page.rows.count
+            guard size > ExplorerViews.pageBudget, rows > ExplorerViews.minimumRows else { break }
+            let perRow = max(1, ExplorerViews.rowBytes(model, t: req.t))
+            let keep = max(ExplorerViews.minimumRows, rows - Int((Double(size - ExplorerViews.pageBudget) / perRow).rounded(.up)) - 1)
+            model.page.rows = Array(model.page.rows.prefix(keep))
+            model.page.limit = keep
+            model.params.limit = keep
+            model.links = tableLinks(dataset.slug, number, page: model.page, params: model.params, chart: chart)
+            html = await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements)
+        }
+        return try await html.encodeResponse(for: req)
     }
 
     static func announcements(_ dataset: Dataset, _ req: Request) async throws -> [Announcement] {

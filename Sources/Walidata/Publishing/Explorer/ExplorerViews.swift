@@ -8,6 +8,24 @@ enum ExplorerViews {
     /// Long cells are cut shorter than on the office's pages: the explorer is for a first look
     /// on a slow link, the downloads hold every cell whole.
     static let cellLimit = 120
+    /// Above this many columns a table is `Model.wide`.
+    static let wideColumns = 20
+    /// Bytes a page may have before compression (issue 11: every page under 30 KB); a page
+    /// over it shows fewer rows, never fewer than `minimumRows`.
+    static let pageBudget = 29_500
+    static let minimumRows = 5
+
+    /// The bytes one row of the page's table takes, on average.
+    static func rowBytes(_ m: Model, t: Translator) -> Double {
+        guard !m.page.rows.isEmpty else { return 0 }
+        let cells = TableCells(columns: m.page.columns, profiles: m.check?.columns, rows: m.page.rows, lang: t.lang)
+        var empty = m.page
+        empty.rows = []
+        let all = TableViews.rowsTable(m.page, cells: cells, t: t, cutAt: cellLimit, compact: true).raw.utf8.count
+        let none = TableViews.rowsTable(empty, cells: cells, t: t, cutAt: cellLimit, compact: true).raw.utf8.count
+        return Double(all - none) / Double(m.page.rows.count)
+    }
+
     /// Example rows on a public "what changed" page.
     static let changeExamples = 10
 
@@ -24,6 +42,9 @@ enum ExplorerViews {
         var check: CSVCheck?
 
         var number: Int? { current ? nil : version.number }
+        /// Many columns: the column fields suggest from one list on the page instead of each
+        /// listing every column.
+        var wide: Bool { page.columns.count > ExplorerViews.wideColumns }
         var base: String { SiteURL.publicExplorer(dataset.slug, .table(version: number, json: false)).path }
     }
 
@@ -56,7 +77,8 @@ enum ExplorerViews {
         return """
         <div class="card" id="explorer"><h2 id="data">\(t("explorer.heading"))</h2>
         <form method="get" action="\(m.base)#data" id="filter-form">
-        \(TableViews.filterFields(columns: page.columns, params: m.params, t: t))\(hiddenChart)
+        \(TableViews.filterFields(columns: page.columns, params: m.params, t: t, columnList: m.wide ? "explorer-columns" : nil))\(hiddenChart)
+        \(HTML.when(m.wide, TableViews.columnPicker("explorer-columns", page.columns)))
         <div class="actions"><button type="submit" id="apply-filter">\(t("explorer.apply"))</button> <a href="\(m.base)#data">\(t("table.reset"))</a></div>
         </form>
         <p id="row-count"><strong>\(count)</strong>\(HTML.when(page.totalCount > 0, " · \(t("explorer.range", n(from), n(to)))"))</p>
@@ -88,11 +110,17 @@ enum ExplorerViews {
         }.map(\.name)
         guard !measures.isEmpty, !categories.isEmpty else { return .empty }
         let c = m.chart
+        // A wide table's column fields suggest from a list on the page (see `Model.wide`).
+        func pick(_ name: String, _ label: String, _ names: [String], _ selected: String?) -> HTML {
+            guard m.wide else { return FormField.select(name, label: label, options: names.map { (value: $0, label: $0) }, selected: selected) }
+            return FormField.text(name, label: label, value: selected ?? names.first ?? "", extra: " list=\"explorer-\(name)\" autocomplete=\"off\"")
+                + TableViews.columnPicker("explorer-\(name)", names)
+        }
         let form: HTML = """
         <form method="get" action="\(m.base)#chart" id="chart-form">\(HTML.join(m.params.hiddenPairs.map(hidden)))
         <div class="grid2">
-        <div>\(FormField.select("y", label: t("explorer.chart.y"), options: measures.map { (value: $0, label: $0) }, selected: c?.y))</div>
-        <div>\(FormField.select("x", label: t("explorer.chart.x"), options: categories.map { (value: $0, label: $0) }, selected: c?.x))</div>
+        <div>\(pick("y", t("explorer.chart.y"), measures, c?.y))</div>
+        <div>\(pick("x", t("explorer.chart.x"), categories, c?.x))</div>
         <div>\(FormField.select("agg", label: t("explorer.chart.agg"), options: TableAggregation.Function.allCases.map { (value: $0.rawValue, label: t("explorer.agg." + $0.rawValue)) }, selected: c?.function.rawValue))</div>
         <div>\(FormField.select("kind", label: t("explorer.chart.kind"), options: ExplorerChart.Kind.allCases.map { (value: $0.rawValue, label: t("explorer.kind." + $0.rawValue)) }, selected: c?.kind.rawValue))</div>
         </div>
