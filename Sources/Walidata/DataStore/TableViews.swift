@@ -39,10 +39,11 @@ enum TableViews {
     /// column fields are then text boxes that suggest from it, not lists of every column each,
     /// which keeps the page of a table of many columns light.
     static func filterFields(columns: [String], params: TableQueryParams, t: Translator, columnList: String? = nil) -> HTML {
+        let hint = t("explorer.column_hint")
         let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
         func columnField(_ name: String, label: String, options: [(value: String, label: String)], selected: String) -> HTML {
             guard let columnList else { return FormField.select(name, label: label, options: options, selected: selected) }
-            return FormField.text(name, label: label, value: selected, extra: " list=\"\(columnList)\" autocomplete=\"off\"")
+            return FormField.text(name, label: label, value: selected, extra: " list=\"\(columnList)\" autocomplete=\"off\" placeholder=\"\(hint)\"")
         }
         let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
         let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
@@ -86,7 +87,9 @@ enum TableViews {
     /// The column alignment of a `compact` rows table: the row number muted, numbers right.
     static func compactStyle(_ cells: TableCells) -> HTML {
         let numeric = cells.columns.indices.filter { cells.columns[$0].numeric }.map { "#data-table td:nth-child(\($0 + 2))" }
-        return "<style>#data-table td:first-child{color:var(--muted);text-align:right}\(HTML.when(!numeric.isEmpty, "\(numeric.joined(separator: ",")){text-align:right}"))</style>\n"
+        // Words get room on a wide table, rather than one word a line.
+        let words = cells.columns.indices.filter { !cells.columns[$0].numeric }.map { "#data-table td:nth-child(\($0 + 2))" }
+        return "<style>#data-table td:first-child{color:var(--muted);text-align:right}\(HTML.when(!numeric.isEmpty, "\(numeric.joined(separator: ",")){text-align:right}"))\(HTML.when(!words.isEmpty, "\(words.joined(separator: ",")){min-width:10em}"))</style>\n"
     }
 
     /// Links to the previous and next page of the same query; `extra` carries other parameters

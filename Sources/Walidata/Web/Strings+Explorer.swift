@@ -3,6 +3,7 @@ extension Strings {
     static let explorer: [(String, String, String)] = [
         ("explorer.heading", "Jelajahi data", "Explore the data"),
         ("explorer.apply", "Terapkan", "Apply"),
+        ("explorer.column_hint", "ketik atau pilih nama kolom", "type or choose a column"),
         ("explorer.count_all", "{0} baris dari {1}", "{0} of {1} rows"),
         ("explorer.count_filtered", "{0} baris dari {1} cocok dengan saringan", "{0} of {1} rows match the filters"),
         ("explorer.range", "ditampilkan baris {0}–{1}", "showing rows {0}–{1}"),

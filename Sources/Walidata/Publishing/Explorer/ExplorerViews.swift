@@ -113,7 +113,7 @@ enum ExplorerViews {
         // A wide table's column fields suggest from a list on the page (see `Model.wide`).
         func pick(_ name: String, _ label: String, _ names: [String], _ selected: String?) -> HTML {
             guard m.wide else { return FormField.select(name, label: label, options: names.map { (value: $0, label: $0) }, selected: selected) }
-            return FormField.text(name, label: label, value: selected ?? names.first ?? "", extra: " list=\"explorer-\(name)\" autocomplete=\"off\"")
+            return FormField.text(name, label: label, value: selected ?? names.first ?? "", extra: " list=\"explorer-\(name)\" autocomplete=\"off\" placeholder=\"\(t("explorer.column_hint"))\"")
                 + TableViews.columnPicker("explorer-\(name)", names)
         }
         let form: HTML = """
