@@ -39,11 +39,9 @@ enum TableViews {
     /// column fields are then text boxes that suggest from it, not lists of every column each,
     /// which keeps the page of a table of many columns light.
     static func filterFields(columns: [String], params: TableQueryParams, t: Translator, columnList: String? = nil) -> HTML {
-        let hint = t("explorer.column_hint")
         let columnOptions = [(value: "", label: t("table.any_column"))] + columns.map { (value: $0, label: $0) }
         func columnField(_ name: String, label: String, options: [(value: String, label: String)], selected: String) -> HTML {
-            guard let columnList else { return FormField.select(name, label: label, options: options, selected: selected) }
-            return FormField.text(name, label: label, value: selected, extra: " list=\"\(columnList)\" autocomplete=\"off\" placeholder=\"\(hint)\"")
+            TableViews.columnField(name, label: label, options: options, selected: selected, list: columnList, t: t)
         }
         let operations = TableFilter.Operation.allCases.map { (value: $0.rawValue, label: t("table.op." + $0.rawValue)) }
         let slots = [(params.c1, params.o1, params.v1), (params.c2, params.o2, params.v2), (params.c3, params.o3, params.v3)]
@@ -65,6 +63,15 @@ enum TableViews {
         <div><label><input type="checkbox" name="desc" value="1"\(HTML.when(params.desc == "1", " checked"))> \(t("table.descending"))</label></div>
         </div>
         """
+    }
+
+    /// A field naming a column: a list of `options`, or with `list` (the id of a `columnPicker`
+    /// on the page) a text box that suggests from it.
+    static func columnField(_ name: String, label: String, options: [(value: String, label: String)], selected: String,
+                            list: String?, t: Translator) -> HTML {
+        guard let list else { return FormField.select(name, label: label, options: options, selected: selected) }
+        return FormField.text(name, label: label, value: selected,
+                              extra: " list=\"\(list)\" autocomplete=\"off\" placeholder=\"\(t("explorer.column_hint"))\"")
     }
 
     /// A `<datalist>` of names for the text boxes of `filterFields(columnList:)`.

@@ -112,9 +112,10 @@ enum ExplorerViews {
         let c = m.chart
         // A wide table's column fields suggest from a list on the page (see `Model.wide`).
         func pick(_ name: String, _ label: String, _ names: [String], _ selected: String?) -> HTML {
-            guard m.wide else { return FormField.select(name, label: label, options: names.map { (value: $0, label: $0) }, selected: selected) }
-            return FormField.text(name, label: label, value: selected ?? names.first ?? "", extra: " list=\"explorer-\(name)\" autocomplete=\"off\" placeholder=\"\(t("explorer.column_hint"))\"")
-                + TableViews.columnPicker("explorer-\(name)", names)
+            // A list starts on its first name; a text box is given it.
+            TableViews.columnField(name, label: label, options: names.map { (value: $0, label: $0) }, selected: selected ?? (m.wide ? names.first ?? "" : ""),
+                                   list: m.wide ? "explorer-\(name)" : nil, t: t)
+                + HTML.when(m.wide, TableViews.columnPicker("explorer-\(name)", names))
         }
         let form: HTML = """
         <form method="get" action="\(m.base)#chart" id="chart-form">\(HTML.join(m.params.hiddenPairs.map(hidden)))
