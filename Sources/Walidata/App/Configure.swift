@@ -59,6 +59,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
     Migrations.register(on: app)
     try await app.autoMigrate()
+    app.portalCache = PortalCache()
     try await CheckpointFile.start(app)
     // Only the server says "no accounts yet": `walidata demo` or `user add` is making them.
     try await Seeds.run(on: app.db, config: config, logger: app.logger,

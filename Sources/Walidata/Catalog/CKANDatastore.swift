@@ -13,8 +13,8 @@ enum CKANDatastore {
 
     @Sendable static func search(_ req: Request, _ params: CKANAction.Params) async throws -> JSONValue {
         let resourceID = try params.required("resource_id")
-        let (hit, version) = try await CKANPackages.resource(resourceID, on: req.db)
-        let notes = try await ColumnDescriptions.forDataset(hit.dataset, on: req.db)
+        let resource = try await CKANPackages.resource(resourceID, req)
+        let (version, notes) = (resource.version, resource.notes)
         let limit = try params.int("limit", default: defaultLimit, in: 0...TableQuery.maximumLimit)
         let offset = try params.int("offset", default: 0, in: 0...PageWindow.maxOffset)
         var filters: [TableFilter] = []
@@ -49,7 +49,7 @@ enum CKANDatastore {
         let page = try await req.application.threadPool.runIfActive {
             do { return try TableController.open(path).query(query) } catch let error as TablesError { throw error.userError }
         }
-        let check = Intake.report(of: version)
+        let check = resource.check
         let types = Dictionary((check?.columns ?? []).map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         let wanted = params.list("fields")
         for field in wanted where field != "_id" && !page.columns.contains(field) {

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import Vapor
+import WalidataTables
 import WalidataCore
 
 /// The catalogue actions of the CKAN API, as CKAN's dictionaries (`package_show` and friends).
@@ -24,7 +25,7 @@ enum CKANPackages {
 
     @Sendable static func packageShow(_ req: Request, _ params: Params) async throws -> JSONValue {
         let id = try params.required("id")
-        guard let hit = try await hit(id, on: req.db) else { throw CKANAction.Failure.notFound("Dataset") }
+        guard let hit = try await hit(id, req) else { throw CKANAction.Failure.notFound("Dataset") }
         return package(hit, req)
     }
 
@@ -54,7 +55,8 @@ enum CKANPackages {
             conditions.append(.init(facet: facetName(field), values: values))
         }
         let found = try await CatalogSearch.find(text: query.text, conditions: conditions, sort: query.sort, window: PageWindow(limit: rows, offset: start),
-                                                 facets: wantedFacets.map(facetName), for: .publicOnly, on: req.db)
+                                                 facets: wantedFacets.map(facetName), for: .publicOnly, on: req.db,
+                                                 cache: req.application.portalCache)
         var counts: [String: [String: Int]] = [:]
         for field in wantedFacets {
             var byName: [String: Int] = [:]
@@ -160,12 +162,12 @@ enum CKANPackages {
     /// The resource, with its data dictionary (`fields`: each column and its description) as
     /// datastore-enabled CKAN portals show it.
     @Sendable static func resourceShow(_ req: Request, _ params: Params) async throws -> JSONValue {
-        let (hit, version) = try await resource(try params.required("id"), on: req.db)
-        guard case .object(var dict)? = resourceDict(hit, req) else { throw CKANAction.Failure.notFound("Resource") }
-        let notes = try await ColumnDescriptions.forDataset(hit.dataset, on: req.db)
-        dict["fields"] = .array(CatalogIndex.columnNames(report: version.report).map { name -> JSONValue in
+        let resource = try await resource(try params.required("id"), req)
+        guard case .object(var dict)? = resourceDict(resource.hit, req) else { throw CKANAction.Failure.notFound("Resource") }
+        let names = resource.check.map { $0.columns.isEmpty ? $0.header : $0.columns.map(\.name) } ?? []
+        dict["fields"] = .array(names.map { name -> JSONValue in
             var field: [String: JSONValue] = ["id": .string(name)]
-            if let note = notes[name] { field["info"] = ["notes": .string(note), "label": .string(name)] }
+            if let note = resource.notes[name] { field["info"] = ["notes": .string(note), "label": .string(name)] }
             return .object(field)
         })
         return .object(dict)
@@ -173,12 +175,33 @@ enum CKANPackages {
 
     /// The public dataset whose current table has this id; anything else is not found.
     /// Only that version and its dataset are read, whatever the catalogue's size.
-    static func resource(_ id: String, on db: any Database) async throws -> (CatalogSearch.Hit, DatasetVersion) {
-        guard let uuid = UUID(uuidString: id), let version = try await DatasetVersion.find(uuid, on: db),
-              let hit = try await hit(version.$dataset.id.uuidString, on: db),
-              let current = hit.current, current.id == version.id, current.state == .accepted
-        else { throw CKANAction.Failure.notFound("Resource") }
-        return (hit, current)
+    /// Read once per catalogue generation (`PortalCache`), with its column descriptions and check report.
+    static func resource(_ id: String, _ req: Request) async throws -> Resource {
+        let generation = try await CatalogGeneration.current(on: req.db)
+        return try await req.application.portalCache.value("resource\u{1F}" + id, generation: generation) {
+            let db = req.db
+            guard let uuid = UUID(uuidString: id), let version = try await DatasetVersion.find(uuid, on: db),
+                  let hit = try await hit(version.$dataset.id.uuidString, on: db),
+                  let current = hit.current, current.id == version.id, current.state == .accepted
+            else { throw CKANAction.Failure.notFound("Resource") }
+            return Resource(hit: hit, version: current, notes: try await ColumnDescriptions.forDataset(hit.dataset, on: db),
+                            check: Intake.report(of: current))
+        }
+    }
+
+    /// A public dataset's current table as the CKAN API shows it.
+    struct Resource: Sendable {
+        var hit: CatalogSearch.Hit
+        var version: DatasetVersion
+        /// Column descriptions by column name.
+        var notes: [String: String]
+        var check: CSVCheck?
+    }
+
+    /// `hit(_:on:)`, read once per catalogue generation.
+    static func hit(_ id: String, _ req: Request) async throws -> CatalogSearch.Hit? {
+        let generation = try await CatalogGeneration.current(on: req.db)
+        return try await req.application.portalCache.value("package\u{1F}" + id, generation: generation) { try await hit(id, on: req.db) }
     }
 
     /// One public dataset by name (slug) or id, with its current version; nil for anything the

@@ -25,8 +25,25 @@ extension CatalogSearch {
         var facets: [String: [FacetCount]]
     }
 
+    /// With a `cache`, the public audience's answer is kept per catalogue generation
+    /// (`PortalCache`): a search repeated before anything changes reads one row.
     static func find(text: String, conditions: [Condition], sort: Sort, window: PageWindow, facets facetNames: [String],
-                     for audience: Audience, on db: any Database) async throws -> Found {
+                     for audience: Audience, on db: any Database, cache: PortalCache? = nil) async throws -> Found {
+        guard let cache, case .publicOnly = audience else {
+            return try await find(text: text, conditions: conditions, sort: sort, window: window, facets: facetNames, for: audience, on: db)
+        }
+        // Every part of the question, each one unambiguous (unit separators cannot be typed in a query).
+        let key = (["search", text, sort.rawValue, String(window.limit), String(window.offset), facetNames.joined(separator: ",")]
+            + conditions.sorted { $0.facet < $1.facet }.map { $0.facet + "=" + $0.values.sorted().joined(separator: "\u{1E}") })
+            .joined(separator: "\u{1F}")
+        let generation = try await CatalogGeneration.current(on: db)
+        return try await cache.value(key, generation: generation) {
+            try await find(text: text, conditions: conditions, sort: sort, window: window, facets: facetNames, for: audience, on: db)
+        }
+    }
+
+    private static func find(text: String, conditions: [Condition], sort: Sort, window: PageWindow, facets facetNames: [String],
+                             for audience: Audience, on db: any Database) async throws -> Found {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the catalogue search needs an SQL database") }
         let terms = SearchText.queryTerms(text)
         guard let base = matchingRows(terms: terms, conditions: conditions, for: audience, postgres: CatalogIndex.isPostgres(sql)) else {

@@ -71,10 +71,10 @@ enum CatalogSearch {
         var facets: [Facet: [FacetCount]]
     }
 
-    static func search(_ query: Query, for audience: Audience, on db: any Database) async throws -> Result {
+    static func search(_ query: Query, for audience: Audience, on db: any Database, cache: PortalCache? = nil) async throws -> Result {
         let conditions = Facet.allCases.compactMap { facet in query.filters[facet].map { Condition(facet: facet.rawValue, values: $0) } }
         let found = try await find(text: query.text, conditions: conditions, sort: query.sort, window: query.window,
-                                   facets: Facet.allCases.map(\.rawValue), for: audience, on: db)
+                                   facets: Facet.allCases.map(\.rawValue), for: audience, on: db, cache: cache)
         var facets: [Facet: [FacetCount]] = [:]
         for facet in Facet.allCases { facets[facet] = found.facets[facet.rawValue] ?? [] }
         return Result(hits: found.hits, total: found.total, facets: facets)

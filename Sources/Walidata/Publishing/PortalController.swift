@@ -22,7 +22,7 @@ enum PortalController {
     /// `/publik/data`: the catalogue search, with facets and paging (`CatalogSearch`).
     @Sendable static func datasets(_ req: Request) async throws -> HTML {
         let query = try CatalogSearch.Query(req)
-        let result = try await CatalogSearch.search(query, for: .publicOnly, on: req.db)
+        let result = try await CatalogSearch.search(query, for: .publicOnly, on: req.db, cache: req.application.portalCache)
         return await PortalSearchViews.page(req, query: query, result: result)
     }
 
@@ -52,7 +52,7 @@ enum PortalController {
     /// `/publik/data/{slug}/data.csv` (or `data-excel.csv`, `data.json`): the current accepted
     /// version's table, streamed by the same export as the office's download.
     @Sendable static func download(_ req: Request) async throws -> Response {
-        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
+        let found = try await PublicationStore.portalDataset(slug: req.parameters.get("slug") ?? "", req)
         let format: ExportFormat = switch req.parameters.get("file") ?? "" {
         case "data.csv": .csv
         case "data-excel.csv": .csvExcel
@@ -60,8 +60,8 @@ enum PortalController {
         case "data.xlsx": .xlsx
         default: throw UserError(.notFound, "error.404")
         }
-        guard let version = try await PublicationStore.currentTable(of: dataset, on: req.db) else { throw UserError(.notFound, "portal.error.no_table") }
+        guard let version = found.current else { throw UserError(.notFound, "portal.error.no_table") }
         let caching = DownloadCaching.publicVersion(blobHash: version.tableKey, format: format, query: req.url.query ?? "")
-        return try await TableController.export(req, dataset: dataset, version: version, format: format, caching: caching)
+        return try await TableController.export(req, dataset: found.dataset, version: version, format: format, caching: caching)
     }
 }

@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(M024CreateSOPForms())
         app.migrations.add(M022ColumnDescriptions())
         app.migrations.add(M023AddVersionReading())
+        app.migrations.add(M025CatalogGeneration())
     }
 }

@@ -21,34 +21,37 @@ enum ExplorerController {
     /// `/publik/data/{slug}` and `/publik/data/{slug}.json`: the current version.
     static func current(_ req: Request) async throws -> Response {
         let (slug, json) = twin(req.parameters.get("slug") ?? "")
-        let dataset = try await PublicationStore.publicDataset(slug: slug, on: req.db)
-        let version = try await PublicationStore.currentTable(of: dataset, on: req.db)
-        return try await table(req, dataset: dataset, version: version, current: true, json: json)
+        let found = try await PublicationStore.portalDataset(slug: slug, req)
+        return try await table(req, dataset: found.dataset, version: found.current, check: found.check, current: true,
+                               announcements: found.announcements, json: json)
     }
 
     /// `/publik/data/{slug}/versi/{n}` and `…/versi/{n}.json`: an earlier (or the current) accepted version.
     @Sendable static func version(_ req: Request) async throws -> Response {
         let (number, json) = twin(req.parameters.get("number") ?? "")
         let (dataset, version) = try await publicVersion(req, number)
-        return try await table(req, dataset: dataset, version: version, current: version.id == dataset.currentVersionID, json: json)
+        let current = version.id == dataset.currentVersionID
+        return try await table(req, dataset: dataset, version: version, check: Intake.report(of: version), current: current,
+                               announcements: [], json: json)
     }
 
     static func publicVersion(_ req: Request, _ number: String) async throws -> (Dataset, DatasetVersion) {
-        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
+        let dataset = try await PublicationStore.portalDataset(slug: req.parameters.get("slug") ?? "", req).dataset
         guard let n = Int(number) else { throw UserError(.notFound, "error.404") }
         return (dataset, try await ExplorerStore.acceptedVersion(n, of: dataset, on: req.db))
     }
 
-    static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, current: Bool, json: Bool) async throws -> Response {
-        // The check report (columns and profile), decoded once for the whole page.
-        let check = version.flatMap(Intake.report(of:))
+    /// `check` is the version's check report (columns and profile); `announcements` those shown
+    /// with the current version.
+    static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, check: CSVCheck?, current: Bool,
+                      announcements: [Announcement], json: Bool) async throws -> Response {
         let params = try decode(TableQueryParams.self, req).explorer(json: json, columns: check?.columns.count ?? 0)
         let chart = try decode(ExplorerChart.Params.self, req).choice()
         guard let version else {
             if json { return try ExplorerJSON.response(ExplorerJSON.Table(
                 dataset: ExplorerJSON.dataset(dataset), version: nil, columns: [], total: 0, tableRows: 0, offset: 0, limit: 0,
                 rowNumbers: [], rows: [], links: [:], chart: nil)) }
-            return try await PortalViews.dataset(req, dataset: dataset, explorer: nil, announcements: announcements(dataset, req)).encodeResponse(for: req)
+            return try await PortalViews.dataset(req, dataset: dataset, explorer: nil, announcements: announcements).encodeResponse(for: req)
         }
         let page = try await TableController.page(req, version: version, params: params)
         let number = current ? nil : version.number
@@ -71,7 +74,6 @@ enum ExplorerController {
         }
         var model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
                                         chart: chart, points: points, links: links, check: check)
-        let announcements = current ? try await announcements(dataset, req) : []
         var html = await PortalViews.dataset(req, dataset: dataset, explorer: model, announcements: announcements)
         // A page of many columns or long cells may still pass the budget: it then shows fewer
         // rows (the page's range and paging links follow), never fewer than `minimumRows`.
@@ -127,9 +129,9 @@ enum ExplorerController {
 
     /// `/publik/data/{slug}/grafik.svg` or `.json`, and the same below `versi/{n}`.
     @Sendable static func chart(_ req: Request) async throws -> Response {
-        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
-        guard let version = try await PublicationStore.currentTable(of: dataset, on: req.db) else { throw UserError(.notFound, "portal.error.no_table") }
-        return try await chart(req, dataset: dataset, version: version, number: nil, json: req.url.path.hasSuffix(".json"))
+        let found = try await PublicationStore.portalDataset(slug: req.parameters.get("slug") ?? "", req)
+        guard let version = found.current else { throw UserError(.notFound, "portal.error.no_table") }
+        return try await chart(req, dataset: found.dataset, version: version, number: nil, json: req.url.path.hasSuffix(".json"))
     }
 
     static func chart(_ req: Request, dataset: Dataset, version: DatasetVersion, number: Int?, json: Bool) async throws -> Response {
@@ -153,7 +155,7 @@ enum ExplorerController {
 
     /// `/publik/data/{slug}/versi` and `versi.json`.
     @Sendable static func versions(_ req: Request) async throws -> Response {
-        let dataset = try await PublicationStore.publicDataset(slug: req.parameters.get("slug") ?? "", on: req.db)
+        let dataset = try await PublicationStore.portalDataset(slug: req.parameters.get("slug") ?? "", req).dataset
         let versions = try await ExplorerStore.acceptedVersions(of: dataset, on: req.db)
         if req.url.path.hasSuffix(".json") {
             return try ExplorerJSON.response(ExplorerJSON.Versions(
