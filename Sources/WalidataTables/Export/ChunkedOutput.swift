@@ -49,3 +49,15 @@ struct ChunkedOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+/// Where a writer shared by the export and `JSONOut` puts its bytes.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension ChunkedOutput: ByteSink {}
+
+extension Array: ByteSink where Element == UInt8 {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}

@@ -121,7 +121,7 @@ struct TableExporter {
     /// its decimal separator, which for a stored decimal is always the last `.` or `,` (any
     /// other is a thousands separator). False, writing nothing, when the text is not such a
     /// number (a value SQLite printed with an exponent), so the caller falls back.
-    static func appendDecimalText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput) -> Bool {
+    static func appendDecimalText<Out: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) -> Bool {
         var s = 0, e = bytes.count
         while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
         while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }

@@ -70,7 +70,7 @@ enum ExplorerController {
                 dataset: ExplorerJSON.dataset(dataset), version: ExplorerJSON.version(version, of: dataset, current: current),
                 columns: ExplorerJSON.columns(check?.columns ?? []), total: page.totalCount,
                 tableRows: Int(version.rowCount), offset: page.offset, limit: page.limit, rowNumbers: page.rows.map(\.number),
-                rows: page.rows.map(\.values), links: links, chart: chartJSON))
+                rows: page.rows.map(\.values), links: links, chart: chartJSON, texts: page.rows.map(\.texts)))
         }
         var model = ExplorerViews.Model(dataset: dataset, version: version, current: current, params: params, page: page,
                                         chart: chart, points: points, links: links, check: check)

@@ -51,6 +51,12 @@ enum ExplorerJSON {
         var links: [String: String]
         /// The chart's series when the page asks for one (`x`, `y`, …).
         var chart: Chart?
+        /// Each row's cells as read, so a decimal keeps its digits (`json()`); not a field itself.
+        var texts: [[String]] = []
+
+        enum CodingKeys: String, CodingKey {
+            case dataset, version, columns, total, tableRows, offset, limit, rowNumbers, rows, links, chart
+        }
     }
 
     struct Versions: Encodable {
@@ -108,13 +114,24 @@ enum ExplorerJSON {
         }
     }
 
-    static func response<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+    /// snake_case keys, sorted; ISO 8601 dates; slashes as they are.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func response<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+        try response(bytes: Array(encoder.encode(value)), status: status)
+    }
+
+    static func response(_ table: Table) throws -> Response { try response(bytes: table.json()) }
+
+    static func response(bytes: [UInt8], status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
     }
 }
