@@ -167,7 +167,11 @@ def check_dataset(g: Graph, ds, server) -> None:
     temporal = g.value(ds, DCT.temporal)
     assert str(g.value(temporal, DCAT.startDate)) == "2021-01-01" and str(g.value(temporal, DCAT.endDate)) == "2025-12-31"
     distributions = list(g.objects(ds, DCAT.distribution))
-    assert len(distributions) == 3
+    assert len(distributions) == 4
+    formats = {str(g.value(d, DCT["format"])).rsplit("/", 1)[-1]: d for d in distributions}
+    assert set(formats) == {"CSV", "JSON", "XLSX"}
+    xlsx = formats["XLSX"]
+    assert str(g.value(xlsx, DCAT.mediaType)).endswith("/application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     for dist in distributions:
         assert (dist, RDF.type, DCAT.Distribution) in g
         for prop in (DCAT.accessURL, DCAT.downloadURL, DCT["format"], DCAT.mediaType, DCT.license, DCT.modified):

@@ -47,7 +47,7 @@ enum CKANDatastore {
         let query = TableQuery(filters: filters, sort: sorts, limit: limit, offset: offset)
         let path = try TableController.tablePath(req, version: version)
         let page = try await req.application.threadPool.runIfActive {
-            do { return try TableController.open(path).query(query) } catch let error as TablesError { throw error.userError }
+            try TableController.withReader(path) { try $0.query(query) }
         }
         let check = resource.check
         let types = Dictionary((check?.columns ?? []).map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })

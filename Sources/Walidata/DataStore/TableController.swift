@@ -22,12 +22,22 @@ enum TableController {
         }
     }
 
+    /// `body` with a reader of the table at `path`, an open one kept from an earlier request
+    /// when there is one (`TableReaderPool`).
+    static func withReader<T>(_ path: String, _ body: (TableReader) throws -> T) throws -> T {
+        do {
+            return try TableReaderPool.shared.withReader(URL(fileURLWithPath: path), body)
+        } catch let error as TablesError {
+            throw error.userError
+        }
+    }
+
     /// One page of rows for the version page and the API.
     static func page(_ req: Request, version: DatasetVersion, params: TableQueryParams) async throws -> TablePage {
         let query = try params.query()
         let path = try tablePath(req, version: version)
         return try await req.application.threadPool.runIfActive {
-            do { return try open(path).query(query) } catch let error as TablesError { throw error.userError }
+            try withReader(path) { try $0.query(query) }
         }
     }
 
@@ -55,7 +65,7 @@ enum TableController {
         if let notModified = caching.notModified(req) { return notModified }
         // Check the query before any byte is sent, so a bad column is a 400 and not a cut stream.
         try await req.application.threadPool.runIfActive {
-            do { try open(path).validate(query, format: format) } catch let error as TablesError { throw error.userError }
+            try withReader(path) { try $0.validate(query, format: format) }
         }
         // The workbook's title names the dataset and version; its date is the version's, so the
         // same rows give the same bytes (the portal's ETag stays true).

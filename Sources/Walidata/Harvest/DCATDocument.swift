@@ -1,5 +1,6 @@
 import Foundation
 import WalidataCore
+import WalidataTables
 
 /// The public catalogue as DCAT-AP 3 (`RDFGraph`), from plain values: the public datasets (with
 /// their agency loaded) and their current accepted tables. Who is public is decided before
@@ -132,12 +133,13 @@ struct DCATDocument {
         graph.add(node, "sd:klasifikasiAkses", text: dataset.access)
     }
 
-    /// The portal's three downloads of the current table.
+    /// The portal's four downloads of the current table.
     private mutating func distributions(_ dataset: Dataset, _ table: DatasetVersion, of node: RDFGraph.Term) {
         let files: [(file: String, title: String, format: String, media: String)] = [
             ("data.csv", "CSV", "CSV", "text/csv"),
             ("data-excel.csv", Translator(lang: .id)("harvest.distribution.excel"), "CSV", "text/csv"),
             ("data.json", "JSON", "JSON", "application/json"),
+            ("data.xlsx", "Excel (.xlsx)", "XLSX", ExportFormat.xlsx.mediaType),
         ]
         let licence = licenceTerm(dataset.license)
         for file in files {

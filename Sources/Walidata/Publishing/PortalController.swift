@@ -42,7 +42,7 @@ enum PortalController {
 
     static func cached(_ req: Request, _ response: Response) -> Response {
         guard response.status == .ok, let body = response.body.buffer,
-              let caching = DownloadCaching.publicPage(req, [DownloadCaching.digest(String(buffer: body), bytes: 16)])
+              let caching = DownloadCaching.publicPage(req, [body.withUnsafeReadableBytes { DownloadCaching.digest($0, bytes: 16) }])
         else { return response }
         if let notModified = caching.notModified(req) { return notModified }
         caching.apply(to: response)

@@ -49,7 +49,21 @@ enum DownloadCaching {
     }
 
     static func digest(_ text: String, bytes: Int) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(bytes).map { String(format: "%02x", $0) }.joined()
+        var text = text
+        return text.withUTF8 { digest(UnsafeRawBufferPointer($0), bytes: bytes) }
+    }
+
+    /// The first `bytes` bytes of the SHA-256 of `data`, in lower-case hex. (Read for every
+    /// public page: no copy of the page into a `String`, no `String(format:)` per byte.)
+    static func digest(_ data: UnsafeRawBufferPointer, bytes: Int) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes * 2)
+        for byte in SHA256.hash(data: data).prefix(bytes) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the request's `If-None-Match` holds this tag: weak comparison (`W/` ignored),

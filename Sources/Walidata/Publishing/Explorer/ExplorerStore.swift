@@ -33,12 +33,12 @@ enum ExplorerStore {
         let path = try TableController.tablePath(req, version: version)
         return try await req.application.threadPool.runIfActive {
             do {
-                let reader = try TableController.open(path)
                 let order: TableAggregation.Order = chart.kind == .line ? .byCategory : .largestFirst
                 let limit = chart.kind == .line ? ExplorerChart.maximumPoints + 1 : ExplorerChart.topBars
-                let result = try reader.aggregate(query, x: chart.x, y: chart.y, function: chart.function, order: order, limit: limit)
-                let type = reader.columns.first { $0.name == result.x }?.type ?? .text
-                return (result, type)
+                return try TableController.withReader(path) { reader in
+                    let result = try reader.aggregate(query, x: chart.x, y: chart.y, function: chart.function, order: order, limit: limit)
+                    return (result, reader.columns.first { $0.name == result.x }?.type ?? .text)
+                }
             } catch let error as TablesError {
                 throw error.userError
             }
