@@ -101,7 +101,8 @@ struct PortalGenerationTests {
             #expect(search.contains("\"count\":1"))
             let current = try #require(dataset.currentVersionID).uuidString.lowercased()
             #expect(try await visitor.get("/api/3/action/datastore_search?resource_id=\(current)").status == .ok)
-            #expect(try await visitor.get("/api/3/action/package_show?id=\(dataset.slug)").status == .ok)
+            let shown = try await visitor.get("/api/3/action/package_show?id=\(dataset.slug)")
+            #expect(shown.status == .ok, "\(shown.body.string)")
             let kept = app.portalCache.count
 
             // The office's list (signed in) is not the public's and is not kept.
@@ -164,6 +165,33 @@ struct PortalGenerationTests {
         #expect(cache.count == 1)
         #expect(try await read("x", -1) == 6)
         #expect(try await read("x", -1) == 7)
+    }
+
+    @Test("requests that miss the same key at once wait for one computation; a failure is not kept")
+    func singleFlight() async throws {
+        let cache = PortalCache()
+        let counter = Counter()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await cache.value("k", generation: 5) {
+                        try await Task.sleep(for: .milliseconds(200))
+                        return await counter.next()
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 1, count: 20))
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) { try await cache.value("f", generation: 5) { () async throws -> Int in throw Refused() } }
+        #expect(try await cache.value("f", generation: 5) { await counter.next() } == 2)
+        // An optional value, kept as nil or not, comes back as it was made.
+        let some: Int? = try await cache.value("o", generation: 5) { Optional(7) }
+        let none: Int? = try await cache.value("n", generation: 5) { nil }
+        #expect(some == 7 && none == nil)
+        let again: Int? = try await cache.value("o", generation: 5) { nil }
+        #expect(again == 7)
     }
 
     actor Counter {

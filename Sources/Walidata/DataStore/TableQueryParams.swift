@@ -1,4 +1,5 @@
 import Vapor
+import WalidataCore
 import WalidataTables
 
 /// A table query as it arrives in a URL, from the page's filter form or an API client:
@@ -49,9 +50,7 @@ struct TableQueryParams: Content {
             if let limit { pairs.append(("limit", String(limit))) }
             if let o = newOffset ?? offset, o > 0 { pairs.append(("offset", String(o))) }
         }
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return pairs.map { "\($0.0)=\(FormText.encode($0.1))" }.joined(separator: "&")
     }
 }
 

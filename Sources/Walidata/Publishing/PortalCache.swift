@@ -77,9 +77,16 @@ enum CatalogGeneration {
 /// Only what anyone may see is kept here (the public audience's answers), so a signed-in user's
 /// view never comes from it. The models kept are shared between requests and only read.
 final class PortalCache: Sendable {
+    /// A value, or the work making it: requests that miss the same key at once (all visitors
+    /// just after a publication) wait for one computation instead of each running their own.
+    private enum Slot {
+        case ready(Any)
+        case pending(Task<any Sendable, any Error>)
+    }
+
     private struct Entry: @unchecked Sendable {
         var generation: Int64
-        var value: Any
+        var slot: Slot
     }
 
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
@@ -88,20 +95,44 @@ final class PortalCache: Sendable {
     init(capacity: Int = 512) { self.capacity = capacity }
 
     /// The value kept under `key` at `generation`, or `make()`'s, kept. A generation of -1 (no
-    /// generation table) keeps nothing.
-    func value<T: Sendable>(_ key: String, generation: Int64, _ make: () async throws -> T) async throws -> T {
-        if generation >= 0, let entry = entries.withLockedValue({ $0[key] }), entry.generation == generation, let value = entry.value as? T {
-            return value
-        }
-        let value = try await make()
-        guard generation >= 0 else { return value }
-        entries.withLockedValue { entries in
+    /// generation table) keeps nothing. A `make()` that fails is not kept: its error goes to
+    /// the requests that waited for it, and the next one tries again.
+    func value<T: Sendable>(_ key: String, generation: Int64, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard generation >= 0 else { return try await make() }
+        let (task, ready, owner): (Task<any Sendable, any Error>?, Any?, Bool) = entries.withLockedValue { entries in
+            if let entry = entries[key], entry.generation == generation {
+                switch entry.slot {
+                case .ready(let value): return (nil, value, false)
+                case .pending(let task): return (task, nil, false)
+                }
+            }
             // Entries of older generations are never read again: dropped first, then the rest.
             if entries.count >= capacity { entries = entries.filter { $0.value.generation == generation } }
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(generation: generation, value: value)
+            if entries.count >= capacity { entries = entries.filter { if case .pending = $0.value.slot { true } else { false } } }
+            let task = Task<any Sendable, any Error> { try await make() }
+            entries[key] = Entry(generation: generation, slot: .pending(task))
+            return (task, nil, true)
         }
-        return value
+        // Unwrapped first: a missing value (nil) would otherwise pass as a T that is itself optional.
+        if let ready, let value = ready as? T { return value }
+        guard let task else { return try await make() }
+        do {
+            let value = try await task.value
+            if owner {
+                entries.withLockedValue { entries in
+                    if case .pending(let kept)? = entries[key]?.slot, kept == task { entries[key] = Entry(generation: generation, slot: .ready(value)) }
+                }
+            }
+            guard let typed = value as? T else { return try await make() }
+            return typed
+        } catch {
+            if owner {
+                entries.withLockedValue { entries in
+                    if case .pending(let kept)? = entries[key]?.slot, kept == task { entries[key] = nil }
+                }
+            }
+            throw error
+        }
     }
 
     var count: Int { entries.withLockedValue { $0.count } }

@@ -91,7 +91,7 @@ enum StoredText {
     static func formPairs(_ encoded: String) -> [(String, String)] {
         encoded.split(separator: "&", omittingEmptySubsequences: true).compactMap { part in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String? { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            func decode(_ s: Substring) -> String? { FormText.decode(s) }
             guard let key = decode(pieces[0]) else { return nil }
             // Undecodable text is left to the real decoder, which refuses it.
             guard let value = pieces.count > 1 ? decode(pieces[1]) : "" else { return nil }

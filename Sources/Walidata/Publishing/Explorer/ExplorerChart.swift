@@ -19,6 +19,12 @@ enum ExplorerChart {
         var agg: String?
         var kind: String?
 
+        /// Whether a query names any of these fields (most table pages do not: no decoding then).
+        static func asked(in query: String?) -> Bool {
+            guard let query, !query.isEmpty else { return false }
+            return StoredText.formPairs(query).contains { ["x", "y", "agg", "kind"].contains($0.0) }
+        }
+
         /// Nil when no chart is asked for (no `x` and no `y`).
         func choice() throws -> Choice? {
             let x = (x ?? "").trimmingCharacters(in: .whitespaces), y = (y ?? "").trimmingCharacters(in: .whitespaces)

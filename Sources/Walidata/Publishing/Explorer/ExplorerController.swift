@@ -46,7 +46,7 @@ enum ExplorerController {
     static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, check: CSVCheck?, current: Bool,
                       announcements: [Announcement], json: Bool) async throws -> Response {
         let params = try decode(TableQueryParams.self, req).explorer(json: json, columns: check?.columns.count ?? 0)
-        let chart = try decode(ExplorerChart.Params.self, req).choice()
+        let chart = ExplorerChart.Params.asked(in: req.url.query) ? try decode(ExplorerChart.Params.self, req).choice() : nil
         guard let version else {
             if json { return try ExplorerJSON.response(ExplorerJSON.Table(
                 dataset: ExplorerJSON.dataset(dataset), version: nil, columns: [], total: 0, tableRows: 0, offset: 0, limit: 0,
