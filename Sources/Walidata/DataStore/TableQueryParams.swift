@@ -23,6 +23,41 @@ struct TableQueryParams: Content {
 
     static let filterSlots = 3
 
+    init(c1: String? = nil, o1: String? = nil, v1: String? = nil, c2: String? = nil, o2: String? = nil, v2: String? = nil,
+         c3: String? = nil, o3: String? = nil, v3: String? = nil, sort: String? = nil, desc: String? = nil, limit: Int? = nil,
+         offset: Int? = nil) {
+        (self.c1, self.o1, self.v1, self.c2, self.o2, self.v2, self.c3, self.o3, self.v3) = (c1, o1, v1, c2, o2, v2, c3, o3, v3)
+        (self.sort, self.desc, self.limit, self.offset) = (sort, desc, limit, offset)
+    }
+
+    /// Read from a URL's query text without the `Codable` decoder (the portal's explorer reads
+    /// one on every request): the same fields, the last of a repeated one; nil for a field that
+    /// is absent, or empty for `limit`/`offset`. A `limit` or `offset` that is not a whole
+    /// number is refused, as the decoder refuses it.
+    init(query: String?) throws {
+        self.init()
+        for (key, value) in StoredText.formPairs(query ?? "") {
+            switch key {
+            case "c1": c1 = value
+            case "o1": o1 = value
+            case "v1": v1 = value
+            case "c2": c2 = value
+            case "o2": o2 = value
+            case "v2": v2 = value
+            case "c3": c3 = value
+            case "o3": o3 = value
+            case "v3": v3 = value
+            case "sort": sort = value
+            case "desc": desc = value
+            case "limit", "offset":
+                let number: Int?
+                if value.isEmpty { number = nil } else if let n = Int(value) { number = n } else { throw UserError(.badRequest, "table.error.paging") }
+                if key == "limit" { limit = number } else { offset = number }
+            default: continue
+            }
+        }
+    }
+
     func query(defaultLimit: Int? = TableQuery.defaultLimit) throws -> TableQuery {
         var filters: [TableFilter] = []
         for (column, op, value) in [(c1, o1, v1), (c2, o2, v2), (c3, o3, v3)] {

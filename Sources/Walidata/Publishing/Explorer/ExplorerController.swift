@@ -45,7 +45,9 @@ enum ExplorerController {
     /// with the current version.
     static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, check: CSVCheck?, current: Bool,
                       announcements: [Announcement], json: Bool) async throws -> Response {
-        let params = try decode(TableQueryParams.self, req).explorer(json: json, columns: check?.columns.count ?? 0)
+        let given: TableQueryParams
+        do { given = try TableQueryParams(query: req.url.query) } catch { throw UserError(.badRequest, "explorer.error.params") }
+        let params = given.explorer(json: json, columns: check?.columns.count ?? 0)
         let chart = ExplorerChart.Params.asked(in: req.url.query) ? try decode(ExplorerChart.Params.self, req).choice() : nil
         guard let version else {
             if json { return try ExplorerJSON.response(ExplorerJSON.Table(

@@ -1,4 +1,5 @@
 import Foundation
+import WalidataCore
 import WalidataTables
 
 extension TableQueryParams {
@@ -23,9 +24,7 @@ extension TableQueryParams {
 
     /// Percent-encoding as `encoded` writes a value.
     static func percentEncoded(_ value: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        FormText.encode(value)
     }
 
     /// The filters and sort as name/value pairs, for hidden fields of another form on the page.
@@ -33,7 +32,7 @@ extension TableQueryParams {
         encoded(dropPaging: true).split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return nil }
-            return (parts[0], parts[1].removingPercentEncoding ?? parts[1])
+            return (parts[0], FormText.decode(Substring(parts[1])) ?? parts[1])
         }
     }
 }
