@@ -36,8 +36,19 @@ struct PostingIndex {
         try rows(column, keys: try keys(column, operand, db).map(\.key), db)
     }
 
-    /// The rows of these keys of a column, ascending.
-    static func rows(_ column: Int, keys: [Int64], _ db: SQLiteConnection) throws -> [Int32] {
+    /// The first `count` rows holding this value, ascending, and how many hold it; nil when the
+    /// value has several keys (`1.234` and `1234`), whose lists interleave. Only the part of the
+    /// list the page needs is read and decoded.
+    static func prefix(_ column: Int, _ operand: SQLiteValue?, _ db: SQLiteConnection, count: Int) throws -> (rows: [Int32], total: Int)? {
+        let keys = try keys(column, operand, db)
+        guard keys.count <= 1 else { return nil }
+        guard let key = keys.first else { return ([], 0) }
+        return (try rows(column, keys: [key.key], db, upTo: count), key.total)
+    }
+
+    /// The rows of these keys of a column, ascending; with one key, `upTo` stops the reading
+    /// once that many are read.
+    static func rows(_ column: Int, keys: [Int64], _ db: SQLiteConnection, upTo: Int = .max) throws -> [Int32] {
         var rows: [Int32] = []
         let statement = try db.prepare("SELECT first_row, n, rows FROM postings WHERE col = ? AND key = ? ORDER BY first_row")
         for key in keys {
@@ -50,7 +61,7 @@ struct PostingIndex {
                 let size = Int(sqlite3_column_bytes(statement.handle, 2))
                 var p = 0
                 for _ in 1..<max(n, 1) {
-                    guard let blob else { break }
+                    guard let blob, keys.count > 1 || rows.count < upTo else { break }
                     var delta = 0, shift = 0
                     while p < size {
                         let byte = blob[p]
@@ -62,6 +73,7 @@ struct PostingIndex {
                     row += delta
                     rows.append(Int32(row))
                 }
+                if keys.count == 1, rows.count >= upTo { break }
             }
             statement.reset()
         }

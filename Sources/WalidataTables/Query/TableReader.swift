@@ -98,6 +98,15 @@ public final class TableReader {
         let limit = min(max(query.limit ?? TableQuery.defaultLimit, 0), TableQuery.maximumLimit)
         let compiled = try compiler.compile(query)
         guard query.offset >= 0 else { throw TablesError.invalidPaging(offset: query.offset) }
+        // One listed filter in file order (the portal's usual question): the count is kept with
+        // the list, and the page is its first offset + limit numbers; the rest is not decoded.
+        if usesFastPaths, compiled.isDefaultOrder, compiled.conditions.count == 1, let equality = compiled.conditions[0].equality,
+           postings.contains(equality.column),
+           let prefix = try PostingIndex.prefix(equality.column, equality.operand, connection, count: query.offset + limit) {
+            let start = min(query.offset, prefix.rows.count)
+            let rows = try self.rows(numbered: prefix.rows[start...].prefix(limit).map(Int.init))
+            return TablePage(columns: columns.map(\.name), rows: rows, totalCount: prefix.total, offset: query.offset, limit: limit)
+        }
         let plan = try plan(compiled)
         let total = try count(plan)
         var rows: [TableRow] = []
