@@ -2,12 +2,21 @@ extension TableReader {
     /// The rows with these data row numbers, in the order asked (numbers not found are skipped).
     func rows(numbered numbers: [Int]) throws -> [TableRow] {
         guard !numbers.isEmpty else { return [] }
-        let selected = (["_row", "_line"] + (schema.sqlNames + schema.rawSqlNames).map(TableSchema.quoted)).joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: numbers.count).joined(separator: ",")
-        let statement = try connection.prepare("SELECT \(selected) FROM data WHERE _row IN (\(placeholders))")
-        try statement.bind(numbers.map { .integer(Int64($0)) })
+        // One statement per reader, prepared once: a kept reader (`TableReaderPool`) serves
+        // page after page with it; the numbers travel as one JSON array.
+        let statement: SQLiteStatement
+        if let kept = rowsStatement {
+            statement = kept
+        } else {
+            let selected = (["_row", "_line"] + (schema.sqlNames + schema.rawSqlNames).map(TableSchema.quoted)).joined(separator: ", ")
+            statement = try connection.prepare("SELECT \(selected) FROM data WHERE _row IN (SELECT value FROM json_each(?))")
+            rowsStatement = statement
+        }
+        defer { statement.reset() }
+        try statement.bind([.text("[" + numbers.lazy.map { String($0) }.joined(separator: ",") + "]")])
         let cursor = TableRowCursor(statement: statement.handle, types: columns.map(\.type))
         var found: [Int: TableRow] = [:]
+        found.reserveCapacity(numbers.count)
         while try statement.step() { found[cursor.number] = cursor.row }
         return numbers.compactMap { found[$0] }
     }

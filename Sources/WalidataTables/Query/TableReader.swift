@@ -19,6 +19,8 @@ public final class TableReader {
 
     /// Columns with row lists (format 2); empty when `usePostings` is off or the file is older.
     let postings: Set<Int>
+    /// `rows(numbered:)`'s statement, prepared at its first use.
+    var rowsStatement: SQLiteStatement?
 
     /// What the file's tables say about it, read once per file (`ReadCache`): decoding the
     /// check report costs more than the rest of a small query.
