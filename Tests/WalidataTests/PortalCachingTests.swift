@@ -11,16 +11,7 @@ import VaporTesting
 @Suite("Portal caching and compression")
 struct PortalCachingTests {
     func fixture(_ app: Application) async throws -> (TestBrowser, Dataset, User) {
-        let org = try await app.makeOrganization("DINKES", name: "Dinas Kesehatan")
-        let pengelola = try await app.makeUser("pengelola", role: .pengelolaTI)
-        let officer = TestBrowser(app)
-        try await officer.login("pengelola")
-        let dataset = try await app.makeDataset("Penduduk per Desa", organization: org, by: pengelola)
-        try await officer.get("/datasets/\(dataset.slug)")
-        #expect(try await officer.upload(dataset.slug, disposition: #"filename="v1.csv""#, bytes: Array("desa,jumlah\nA,1\nB,2\n".utf8)).status == .seeOther)
-        let kabid = try await app.makeUser("kabid", role: .kabid)
-        try await DatasetStore.publish(dataset, reason: "uji", by: kabid, on: app.db)
-        return (officer, try await DatasetStore.find(slug: dataset.slug, on: app.db), kabid)
+        try await app.publishedDataset()
     }
 
     func ifNoneMatch(_ etag: String, gzip: Bool = false) -> HTTPHeaders {

@@ -107,6 +107,21 @@ let postgresGate = TestGate(permits: 6)
 
 extension Application {
     /// A dataset made through the store's own rules (so its creation is logged), for set-up.
+    /// A dataset of agency DINKES with one accepted table (`csv`), published by a kabid: what
+    /// the portal's tests start from. The officer (pengelola TI) is signed in.
+    func publishedDataset(csv: String = "desa,jumlah\nA,1\nB,2\n") async throws -> (officer: TestBrowser, dataset: Dataset, kabid: User) {
+        let org = try await makeOrganization("DINKES", name: "Dinas Kesehatan")
+        let pengelola = try await makeUser("pengelola", role: .pengelolaTI)
+        let officer = TestBrowser(self)
+        try await officer.login("pengelola")
+        let dataset = try await makeDataset("Penduduk per Desa", organization: org, by: pengelola)
+        try await officer.get("/datasets/\(dataset.slug)")
+        #expect(try await officer.upload(dataset.slug, disposition: #"filename="v1.csv""#, bytes: Array(csv.utf8)).status == .seeOther)
+        let kabid = try await makeUser("kabid", role: .kabid)
+        try await DatasetStore.publish(dataset, reason: "uji", by: kabid, on: db)
+        return (officer, try await DatasetStore.find(slug: dataset.slug, on: db), kabid)
+    }
+
     func makeDataset(_ title: String, organization: Organization, by user: User) async throws -> Dataset {
         var form = DatasetForm(nil)
         form.title = title
