@@ -164,8 +164,7 @@ enum CKANPackages {
     @Sendable static func resourceShow(_ req: Request, _ params: Params) async throws -> JSONValue {
         let resource = try await resource(try params.required("id"), req)
         guard case .object(var dict)? = resourceDict(resource.hit, req) else { throw CKANAction.Failure.notFound("Resource") }
-        let names = resource.check.map { $0.columns.isEmpty ? $0.header : $0.columns.map(\.name) } ?? []
-        dict["fields"] = .array(names.map { name -> JSONValue in
+        dict["fields"] = .array(CatalogIndex.columnNames(of: resource.check).map { name -> JSONValue in
             var field: [String: JSONValue] = ["id": .string(name)]
             if let note = resource.notes[name] { field["info"] = ["notes": .string(note), "label": .string(name)] }
             return .object(field)

@@ -68,7 +68,13 @@ enum CatalogIndex {
     }
 
     static func columnNames(report: String?) -> [String] {
-        guard let report, !report.isEmpty, let check = try? JSONDecoder().decode(CSVCheck.self, from: Data(report.utf8)) else { return [] }
+        guard let report, !report.isEmpty else { return [] }
+        return columnNames(of: try? JSONDecoder().decode(CSVCheck.self, from: Data(report.utf8)))
+    }
+
+    /// A checked table's column names (its header when it has no profiled columns).
+    static func columnNames(of check: CSVCheck?) -> [String] {
+        guard let check else { return [] }
         return check.columns.isEmpty ? check.header : check.columns.map(\.name)
     }
 

@@ -35,8 +35,13 @@ struct TableQueryParams: Content {
     /// is absent, or empty for `limit`/`offset`. A `limit` or `offset` that is not a whole
     /// number is refused, as the decoder refuses it.
     init(query: String?) throws {
+        try self.init(pairs: StoredText.formPairs(query ?? ""))
+    }
+
+    /// The same from a query already split into decoded pairs (`StoredText.formPairs`).
+    init(pairs: [(String, String)]) throws {
         self.init()
-        for (key, value) in StoredText.formPairs(query ?? "") {
+        for (key, value) in pairs {
             switch key {
             case "c1": c1 = value
             case "o1": o1 = value

@@ -54,10 +54,12 @@ struct ChunkedOutput {
 protocol ByteSink {
     mutating func append(_ byte: UInt8)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+    mutating func append(_ text: String)
 }
 
 extension ChunkedOutput: ByteSink {}
 
 extension Array: ByteSink where Element == UInt8 {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    mutating func append(_ text: String) { append(contentsOf: text.utf8) }
 }

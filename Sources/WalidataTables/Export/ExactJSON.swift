@@ -135,17 +135,6 @@ struct ExactJSON {
     }
 
     private mutating func value(_ value: TableValue, text: String?) {
-        switch value {
-        case .null: out.append("null")
-        case .integer(let v): out.append(String(v))
-        case .boolean(let v): out.append(v ? "true" : "false")
-        case .date(let v), .text(let v): string(v)
-        case .decimal(let v):
-            var written = false
-            if var text {
-                written = text.withUTF8 { TableExporter.appendDecimalText($0, to: &out) }
-            }
-            if !written { out.append(v.isFinite ? NumberText.decimal(v) : "null") }
-        }
+        TableExporter.appendJSON(value, text: text, to: &out)
     }
 }

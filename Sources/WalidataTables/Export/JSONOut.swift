@@ -48,12 +48,8 @@ public struct JSONOut {
     public mutating func string(_ value: String) {
         separate()
         var value = value
-        value.withUTF8 { Self.appendEscaped($0, to: &bytes) }
+        value.withUTF8 { TableExporter.appendJSONString($0, to: &bytes) }
         needsComma = true
-    }
-
-    public mutating func string(_ value: String?) {
-        if let value { string(value) } else { null() }
     }
 
     public mutating func int<I: BinaryInteger>(_ value: I) {
@@ -97,18 +93,9 @@ public struct JSONOut {
 
     /// A table value; a decimal with the `text` it was read from keeps that text's digits.
     public mutating func value(_ value: TableValue, text: String? = nil) {
-        switch value {
-        case .null: null()
-        case .integer(let v): int(v)
-        case .boolean(let v): bool(v)
-        case .date(let v), .text(let v): string(v)
-        case .decimal(let v):
-            separate()
-            var written = false
-            if var text { written = text.withUTF8 { TableExporter.appendDecimalText($0, to: &bytes) } }
-            if !written { bytes.append(contentsOf: (v.isFinite ? NumberText.decimal(v) : "null").utf8) }
-            needsComma = true
-        }
+        separate()
+        TableExporter.appendJSON(value, text: text, to: &bytes)
+        needsComma = true
     }
 
     /// `"key":{…}` with the keys in byte order, as `JSONEncoder`'s `.sortedKeys` writes them.
@@ -119,30 +106,5 @@ public struct JSONOut {
             string(pairs[name]!)
         }
         endObject()
-    }
-
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(0x22)
-        var plainFrom = 0
-        for k in 0..<bytes.count {
-            let b = bytes[k]
-            guard b == 0x22 || b == 0x5C || b < 0x20 else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<k]))
-            switch b {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
-            }
-            plainFrom = k + 1
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
-        out.append(0x22)
     }
 }

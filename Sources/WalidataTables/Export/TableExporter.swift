@@ -162,7 +162,25 @@ struct TableExporter {
         }
     }
 
-    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ChunkedOutput) {
+    /// A typed value as JSON: numbers as digits, a decimal with the `text` it was read from
+    /// keeping that text's digits, booleans as words, dates and text as strings, and `null` for
+    /// nothing or a number JSON cannot carry. (The API's pages and `JSONOut` write values so.)
+    static func appendJSON<Out: ByteSink>(_ value: TableValue, text: String?, to out: inout Out) {
+        switch value {
+        case .null: out.append("null")
+        case .integer(let v): out.append(String(v))
+        case .boolean(let v): out.append(v ? "true" : "false")
+        case .date(let v), .text(let v):
+            var v = v
+            v.withUTF8 { appendJSONString($0, to: &out) }
+        case .decimal(let v):
+            var written = false
+            if var text { written = text.withUTF8 { appendDecimalText($0, to: &out) } }
+            if !written { out.append(v.isFinite ? NumberText.decimal(v) : "null") }
+        }
+    }
+
+    static func appendJSONString<Out: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         out.append(0x22)
         var plainFrom = 0
         for (k, b) in bytes.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {

@@ -19,10 +19,9 @@ enum ExplorerChart {
         var agg: String?
         var kind: String?
 
-        /// Whether a query names any of these fields (most table pages do not: no decoding then).
-        static func asked(in query: String?) -> Bool {
-            guard let query, !query.isEmpty else { return false }
-            return StoredText.formPairs(query).contains { ["x", "y", "agg", "kind"].contains($0.0) }
+        /// Whether a query's pairs name any of these fields (most table pages do not: no decoding then).
+        static func asked(in pairs: [(String, String)]) -> Bool {
+            pairs.contains { ["x", "y", "agg", "kind"].contains($0.0) }
         }
 
         /// Nil when no chart is asked for (no `x` and no `y`).
@@ -48,7 +47,7 @@ enum ExplorerChart {
 
         var encoded: String {
             [("x", x), ("y", y), ("agg", function.rawValue), ("kind", kind.rawValue)]
-                .map { "\($0.0)=\(TableQueryParams.percentEncoded($0.1))" }.joined(separator: "&")
+                .map { "\($0.0)=\(FormText.encode($0.1))" }.joined(separator: "&")
         }
     }
 

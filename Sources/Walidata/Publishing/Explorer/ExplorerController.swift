@@ -45,10 +45,12 @@ enum ExplorerController {
     /// with the current version.
     static func table(_ req: Request, dataset: Dataset, version: DatasetVersion?, check: CSVCheck?, current: Bool,
                       announcements: [Announcement], json: Bool) async throws -> Response {
+        // The query read once: the table's fields by hand, the chart's only when it names one.
+        let pairs = StoredText.formPairs(req.url.query ?? "")
         let given: TableQueryParams
-        do { given = try TableQueryParams(query: req.url.query) } catch { throw UserError(.badRequest, "explorer.error.params") }
+        do { given = try TableQueryParams(pairs: pairs) } catch { throw UserError(.badRequest, "explorer.error.params") }
         let params = given.explorer(json: json, columns: check?.columns.count ?? 0)
-        let chart = ExplorerChart.Params.asked(in: req.url.query) ? try decode(ExplorerChart.Params.self, req).choice() : nil
+        let chart = ExplorerChart.Params.asked(in: pairs) ? try decode(ExplorerChart.Params.self, req).choice() : nil
         guard let version else {
             if json { return try ExplorerJSON.response(ExplorerJSON.Table(
                 dataset: ExplorerJSON.dataset(dataset), version: nil, columns: [], total: 0, tableRows: 0, offset: 0, limit: 0,

@@ -22,11 +22,6 @@ extension TableQueryParams {
         return params
     }
 
-    /// Percent-encoding as `encoded` writes a value.
-    static func percentEncoded(_ value: String) -> String {
-        FormText.encode(value)
-    }
-
     /// The filters and sort as name/value pairs, for hidden fields of another form on the page.
     var hiddenPairs: [(String, String)] {
         encoded(dropPaging: true).split(separator: "&").compactMap { pair in

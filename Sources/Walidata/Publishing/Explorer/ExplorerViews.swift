@@ -211,7 +211,7 @@ enum ExplorerViews {
             \(TableViews.comparisonResult(comparison, old: previous, new: version, t: t))
             """
         }
-        let json = SiteURL.publicExplorer(slug, .changes(version.number, json: true)).path + (key.map { "?key=" + TableQueryParams.percentEncoded($0) } ?? "")
+        let json = SiteURL.publicExplorer(slug, .changes(version.number, json: true)).path + (key.map { "?key=" + FormText.encode($0) } ?? "")
         let body: HTML = """
         <p><a href="\(SiteURL.publicExplorer(slug, .versions(json: false)).path)">← \(t("explorer.versions_heading"))</a> · \
         <a href="\(SiteURL.publicDataset(slug).path)">\(dataset.title)</a></p>
